@@ -1,0 +1,39 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from clinic_site.admin import HERO_FIELDSET, HISTORY_FIELDSET, SEO_FIELDSET, PublicationFilter, PublishableAdmin
+
+from .models import Article, Category
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "article_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, category):
+        return category.article_count
+
+
+@admin.register(Article)
+class ArticleAdmin(PublishableAdmin):
+    list_display = ["title", "author", "status", "publish_at", "is_published", "updated_at"]
+    list_filter = [PublicationFilter, "status", "categories", "author"]
+    list_select_related = ["author"]
+    autocomplete_fields = ["categories", "related_treatments"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "publication_state", "author"]}),
+        ("Topics", {"fields": ["categories", "related_treatments"]}),
+        HERO_FIELDSET,
+        SEO_FIELDSET,
+        HISTORY_FIELDSET,
+    ]
+
+    def get_changeform_initial_data(self, request):
+        return {"author": request.user.pk, **super().get_changeform_initial_data(request)}

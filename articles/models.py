@@ -1,0 +1,67 @@
+import math
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.html import strip_tags
+
+from clinic_site.models import Publishable
+
+WORDS_PER_MINUTE = 200
+# Paths under /blog/ that an article slug would shadow.
+RESERVED_SLUGS = {"feed", "category"}
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True, help_text="Optional; shown at the top of the category page.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+
+class Article(Publishable):
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        limit_choices_to={"is_staff": True},
+        help_text="Shown in the byline. Defaults to you.",
+    )
+    categories = models.ManyToManyField(Category, blank=True, related_name="articles")
+    related_treatments = models.ManyToManyField(
+        "treatments.Treatment",
+        blank=True,
+        related_name="related_articles",
+        help_text="Treatments this article is about; each links back to it.",
+    )
+
+    class Meta(Publishable.Meta):
+        pass
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}” is used by the blog itself; choose another address."})
+        super().clean()
+
+    @property
+    def reading_time(self):
+        """Minutes to read the body, at least one."""
+        words = len(strip_tags(self.body).split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    @property
+    def byline(self):
+        return self.author.get_full_name() or self.author.get_username()

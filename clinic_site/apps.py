@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ClinicSiteConfig(AppConfig):
+    name = "clinic_site"
+    verbose_name = "Clinic site"

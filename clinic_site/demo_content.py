@@ -1,0 +1,189 @@
+"""Demo content: one article and five treatment pages, written for this project from the clinic's facts."""
+
+SURGICAL_RISKS = (
+    "<p>Every operation carries risks, and your surgeon will go through them with you. The common ones are:</p>"
+    "<ul><li>Bruising and swelling for some days, managed with medication.</li>"
+    "<li>Discomfort or tightness while the tissues heal.</li>"
+    "<li>Less often: infection, bleeding, scarring that is more visible than expected, numbness, "
+    "asymmetry, or a result that needs a second operation.</li>"
+    "<li>The risks of anaesthesia, which are assessed before surgery.</li></ul>"
+)
+SURGICAL_AFTERCARE = (
+    "<p>You go home with written instructions and a number to call at any hour.</p>"
+    "<ul><li>Take the medication you are given for pain and swelling.</li>"
+    "<li>Sleep with your head raised for the first few nights.</li>"
+    "<li>Avoid strenuous exercise, heavy lifting and alcohol until your surgeon says otherwise.</li>"
+    "<li>Come to your follow-up appointments so we can check how you are healing.</li></ul>"
+)
+SURGICAL_FAQS = [
+    ("Will there be visible scars?",
+     "Incisions are small and placed in the natural contours of the face, so scars are usually hard to see "
+     "once healed. Your surgeon will show you where they will be."),
+    ("How long until I am back to normal?",
+     "Most people return to normal activities in one to two weeks. Bruising and swelling ease over some days; "
+     "the final result takes longer to settle."),
+    ("Is this permanent?",
+     "Surgery gives a long-lasting change. Your face will still age naturally over the years."),
+]
+
+
+def surgical_treatment(slug, title, summary, overview, how_it_works, procedure_time, anaesthetic, order):
+    return {
+        "slug": slug,
+        "title": title,
+        "category": "surgical",
+        "summary": summary,
+        "body": overview,
+        "how_it_works": how_it_works,
+        "risks": SURGICAL_RISKS,
+        "aftercare": SURGICAL_AFTERCARE,
+        "procedure_time": procedure_time,
+        "anaesthetic": anaesthetic,
+        "results_last": "Long-lasting",
+        "downtime": "1–2 weeks",
+        "recovery": "Bruising and swelling for some days; most people are back to normal activities in 1–2 weeks",
+        "minimum_age": 18,
+        "display_order": order,
+        "faqs": SURGICAL_FAQS,
+    }
+
+
+TREATMENTS = [
+    {
+        "slug": "botox",
+        "title": "Botox",
+        "category": "non_surgical",
+        "summary": "Anti-wrinkle injections that relax chosen facial muscles to soften lines and rebalance an "
+        "uneven face. No downtime; results last about three to four months.",
+        "body": "<p>Botox is a purified protein injected in tiny amounts into chosen muscles of the face. "
+        "It relaxes them, so the lines they cause soften and, where one side of the face pulls harder than "
+        "the other, the face looks more even.</p>"
+        "<h3>Benefits</h3><ul><li>Softens frown lines, forehead lines and crow’s feet.</li>"
+        "<li>Can lift a low brow and balance an uneven smile or jaw.</li>"
+        "<li>Quick, with no downtime: most people go straight back to their day.</li></ul>",
+        "how_it_works": "<p>After a consultation and a look at how your face moves, your practitioner marks the "
+        "muscles to treat and makes a few small injections with a very fine needle. The effect starts after "
+        "a few days and is at its best after about two weeks, when we offer a review.</p>",
+        "risks": "<p>Side effects are usually mild and short-lived:</p><ul>"
+        "<li>Redness, small bumps or a bruise where the needle went in.</li><li>A mild headache.</li>"
+        "<li>Less often, a temporarily drooping brow or eyelid, which wears off as the treatment does.</li></ul>"
+        "<p>It is not suitable during pregnancy or breastfeeding, or with some muscle conditions; we check "
+        "your medical history first.</p>",
+        "aftercare": "<ul><li>Stay upright for four hours and do not rub the treated areas.</li>"
+        "<li>Avoid strenuous exercise, saunas and alcohol for 24 hours.</li></ul>",
+        "procedure_time": "15–20 minutes",
+        "anaesthetic": "None needed",
+        "results_last": "3–4 months",
+        "downtime": "None",
+        "recovery": "Back to your day straight away",
+        "minimum_age": 18,
+        "price_from": "200.00",
+        "display_order": 1,
+        "faqs": [
+            ("Does it hurt?", "Most people feel only a brief scratch. The needle is very fine and the injections "
+             "take a few minutes."),
+            ("How long do results last?", "About three to four months. Repeat treatments keep the effect; "
+             "if you stop, the muscles gradually return to how they were."),
+            ("Will I look frozen?", "No, not when it is done well. The aim is to relax overactive muscles, "
+             "not to stop your face moving."),
+        ],
+    },
+    surgical_treatment(
+        "rhinoplasty", "Rhinoplasty",
+        "Surgery to reshape the nose so it suits your face better, and sometimes to help breathing. "
+        "Incisions are small and hidden; most people are back to normal in one to two weeks.",
+        "<p>Rhinoplasty changes the shape or size of the nose: a bump on the bridge, a wide or drooping tip, "
+        "or a nose that is out of proportion with the rest of the face.</p><h3>Benefits</h3>"
+        "<ul><li>A nose in balance with your other features.</li>"
+        "<li>Can improve breathing at the same time.</li><li>A long-lasting result.</li></ul>",
+        "<p>Under general anaesthetic, the surgeon reshapes the bone and cartilage through small incisions "
+        "inside the nose or across the narrow strip between the nostrils, then supports the new shape with "
+        "a splint for about a week.</p>",
+        "2–3 hours", "General", 2,
+    ),
+    surgical_treatment(
+        "jaw-reshaping", "Jaw reshaping",
+        "Surgery to define, narrow or balance the jawline, through small incisions hidden inside the mouth. "
+        "Most people are back to normal in one to two weeks.",
+        "<p>Jaw reshaping refines the angle and outline of the lower face: it can soften a square jaw, "
+        "strengthen a weak one, or even out a jaw that is larger on one side.</p><h3>Benefits</h3>"
+        "<ul><li>A clearer, more balanced jawline.</li><li>Incisions inside the mouth leave no visible scar."
+        "</li><li>A long-lasting result.</li></ul>",
+        "<p>Under general anaesthetic, the surgeon works through incisions inside the mouth to contour the "
+        "bone or place an implant, depending on the plan agreed at your consultation.</p>",
+        "2–3 hours", "General", 3,
+    ),
+    surgical_treatment(
+        "cheek-augmentation", "Cheek augmentation",
+        "Surgery to add lasting volume and definition to the cheeks with implants or your own fat, "
+        "through small hidden incisions. Most people are back to normal in one to two weeks.",
+        "<p>Cheek augmentation restores or adds fullness to the mid-face, which can flatten with age or "
+        "weight change, and lifts the look of the lower face.</p><h3>Benefits</h3>"
+        "<ul><li>Fuller, more defined cheekbones.</li><li>A fresher, more balanced mid-face.</li>"
+        "<li>A long-lasting alternative to repeated fillers.</li></ul>",
+        "<p>The surgeon places a shaped implant through a small incision inside the mouth or lower eyelid, "
+        "or transfers fat taken from elsewhere in your body.</p>",
+        "1–2 hours", "General, or local with sedation", 4,
+    ),
+    surgical_treatment(
+        "eyelid-surgery", "Eyelid surgery",
+        "Surgery (blepharoplasty) to remove excess skin or puffiness from the upper or lower eyelids, "
+        "with scars hidden in the natural creases. Most people are back to normal in one to two weeks.",
+        "<p>Eyelid surgery treats heavy, hooded upper lids and puffy bags beneath the eyes, which can make you "
+        "look tired and, when the upper lid droops far enough, get in the way of your sight.</p>"
+        "<h3>Benefits</h3><ul><li>A brighter, more rested look.</li>"
+        "<li>Can widen the field of vision when hooding is severe.</li><li>A long-lasting result.</li></ul>",
+        "<p>The surgeon removes or repositions skin and fat through incisions in the natural crease of the "
+        "upper lid or just below the lower lashes, then closes them with fine stitches.</p>",
+        "1–2 hours", "Local with sedation, or general", 5,
+    ),
+]
+
+CATEGORIES = [
+    ("Anti-wrinkle injections", "anti-wrinkle-injections", "Botox and other anti-wrinkle treatments explained."),
+    ("Facial balance", "facial-balance", "Why faces are uneven, and the treatments that can even them out."),
+]
+
+ARTICLE = {
+    "slug": "botox-facial-symmetry",
+    "title": "Botox for facial symmetry",
+    "summary": "Few faces are perfectly symmetrical. Here is why one side can differ from the other, and how "
+    "Botox can bring them back into balance without surgery.",
+    "body": """
+<p>Look closely at almost any face and the two halves differ: one brow sits a little higher, one eyelid droops
+slightly, or the smile pulls further to one side. Small differences are normal. When they bother you, a few
+carefully placed injections can help.</p>
+<h2>Why faces are uneven</h2>
+<p>Asymmetry has many causes, and most people have more than one:</p>
+<ul>
+<li><strong>Genetics:</strong> the shape of your bones and muscles is largely inherited.</li>
+<li><strong>Injury:</strong> a past fracture or damaged nerve can change how one side moves.</li>
+<li><strong>Ageing:</strong> skin and muscles change at different rates on each side.</li>
+<li><strong>Weight change:</strong> gaining or losing fat can alter the contours unevenly.</li>
+<li><strong>Sun damage:</strong> the side that gets more sun, often the driver’s side, ages faster.</li>
+</ul>
+<h2>How Botox helps</h2>
+<p>Often one side looks different because a muscle there is working harder than its partner. Botox relaxes
+that overactive muscle. Easing the pull on one side can lift a drooping brow or eyelid, even out a crooked
+smile, and balance the mouth or the jaw.</p>
+<h3>The benefits</h3>
+<ul>
+<li>It corrects muscle imbalance at its source.</li>
+<li>It relaxes the muscles pulling the face out of alignment.</li>
+<li>It smooths the lines those muscles cause.</li>
+<li>It restores a sense of balance to the whole face.</li>
+</ul>
+<h2>What to expect</h2>
+<p>Treatment takes a few minutes and needs no downtime: most people go straight back to work. The effect is
+temporary, lasting about three to four months, and repeat treatments maintain it. Because the result wears
+off, you can adjust it over time.</p>
+<h2>Choosing a practitioner</h2>
+<p>Balancing a face is precise work. Choose an experienced practitioner who knows facial anatomy well, who
+looks at how your face moves before treating it, and who will tell you honestly if Botox is not the right
+answer for you.</p>
+<blockquote><p>If you want a permanent change, surgery is the alternative. A consultation is the place to
+weigh up both.</p></blockquote>
+""",
+    "categories": ["anti-wrinkle-injections", "facial-balance"],
+    "related_treatments": ["botox"],
+}

@@ -1,0 +1,61 @@
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from articles.models import Article, Category
+from clinic_site import demo_content
+from clinic_site.models import Status
+from treatments.models import FAQ, Treatment
+
+DEMO_AUTHOR = "clinical-team"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo article and treatment pages. Safe to run again: pages that already exist "
+        "(matched by slug) are left exactly as they are, including any edits staff made."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        created = 0
+        for data in demo_content.TREATMENTS:
+            created += self.load_treatment(dict(data))
+        for name, slug, description in demo_content.CATEGORIES:
+            Category.objects.get_or_create(slug=slug, defaults={"name": name, "description": description})
+        created += self.load_article(dict(demo_content.ARTICLE))
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {created} page(s) created."))
+
+    def report(self, page, created):
+        verb = "Created" if created else "Already present, left unchanged:"
+        self.stdout.write(f"  {verb} {page.kind.lower()} “{page}” at {page.get_absolute_url()}")
+        return int(created)
+
+    def load_treatment(self, data):
+        faqs = data.pop("faqs")
+        treatment, created = Treatment.objects.get_or_create(
+            slug=data.pop("slug"), defaults={**data, "status": Status.PUBLISHED}
+        )
+        if created:
+            FAQ.objects.bulk_create(
+                FAQ(treatment=treatment, question=question, answer=answer, order=index)
+                for index, (question, answer) in enumerate(faqs, start=1)
+            )
+        return self.report(treatment, created)
+
+    def load_article(self, data):
+        category_slugs = data.pop("categories")
+        treatment_slugs = data.pop("related_treatments")
+        author, _ = get_user_model().objects.get_or_create(
+            # A byline, not a login: the account has no usable password.
+            username=DEMO_AUTHOR,
+            defaults={"first_name": "Clinical Team", "is_staff": True, "password": make_password(None)},
+        )
+        article, created = Article.objects.get_or_create(
+            slug=data.pop("slug"), defaults={**data, "author": author, "status": Status.PUBLISHED}
+        )
+        if created:
+            article.categories.set(Category.objects.filter(slug__in=category_slugs))
+            article.related_treatments.set(Treatment.objects.filter(slug__in=treatment_slugs))
+        return self.report(article, created)

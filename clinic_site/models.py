@@ -1,0 +1,186 @@
+"""Publishing, once: what articles and treatment pages share."""
+
+from functools import reduce
+from operator import and_, or_
+
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django_ckeditor_5.fields import CKEditor5Field
+
+from .sanitize import sanitize_html
+
+SEARCH_MAX_TERMS = 8
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """What patients may see: published, and the publication time has come."""
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
+
+    def drafts(self):
+        return self.filter(status=Status.DRAFT)
+
+    def search(self, query):
+        """Rows containing every word of `query`; whole-query title matches rank first."""
+        terms = query.split()[:SEARCH_MAX_TERMS]
+        if not terms:
+            return self.none()
+        fields = self.model.search_fields
+        matches_term = [reduce(or_, (Q(**{f"{field}__icontains": term}) for field in fields)) for term in terms]
+        return self.filter(reduce(and_, matches_term)).annotate(
+            search_rank=Case(
+                When(title__icontains=query.strip(), then=Value(0)),
+                When(reduce(or_, (Q(title__icontains=term) for term in terms)), then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        ).order_by("search_rank", "-publish_at")
+
+
+class Publishable(models.Model):
+    """Title, address, rich-text body, publishing state, SEO fields and hero image."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The page's web address. Filled in from the title; it cannot change once the page is live, "
+        "because links and search engines rely on it.",
+    )
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two plain sentences (300 characters at most). Shown in listings and search results, "
+        "and to search engines unless a meta description is set.",
+    )
+    body = CKEditor5Field("body")
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Drafts are visible to staff only. Published pages go live at the publish time.",
+    )
+    publish_at = models.DateTimeField(
+        "publish at",
+        default=timezone.now,
+        help_text="When a published page becomes visible to the public. A time in the future schedules it: "
+        "nothing else needs doing.",
+    )
+    seo_title = models.CharField(
+        "SEO title", max_length=70, blank=True, help_text="Optional title for search results (70 characters at most)."
+    )
+    meta_description = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="Optional description for search results (160 characters at most). The summary is used if empty.",
+    )
+    hero_image = models.ImageField(
+        upload_to="heroes/%Y/%m/",
+        blank=True,
+        width_field="hero_image_width",
+        height_field="hero_image_height",
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
+        help_text="Optional large image at the top of the page and in listings. JPEG, PNG or WebP.",
+    )
+    hero_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_image_alt = models.CharField(
+        "hero image alt text",
+        max_length=200,
+        blank=True,
+        help_text="Describe the image for people who cannot see it. Required when there is an image.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    rich_text_fields = ("body",)
+    search_fields = ("title", "summary", "body")
+
+    class Meta:
+        abstract = True
+        ordering = ["-publish_at"]
+        get_latest_by = "publish_at"
+        indexes = [models.Index(fields=["status", "publish_at"], name="%(app_label)s_%(class)s_pub")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="%(app_label)s_%(class)s_status_valid"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Every path (admin, shell, import) stores only sanitised HTML.
+        for field in self.rich_text_fields:
+            setattr(self, field, sanitize_html(getattr(self, field)))
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.hero_image and not self.hero_image_alt.strip():
+            errors["hero_image_alt"] = "Describe the hero image for people who cannot see it."
+        if self.pk:
+            stored = type(self).objects.filter(pk=self.pk).values("slug", "status").first()
+            if stored and stored["status"] == Status.PUBLISHED and stored["slug"] != self.slug:
+                errors["slug"] = (
+                    f"This page is live at “{stored['slug']}”; its address cannot change, or existing links "
+                    "would break. Keep the old address, or create a new page."
+                )
+        if self.status == Status.PUBLISHED:
+            for field, message in self.publishing_problems():
+                errors.setdefault(field, message)
+        if errors:
+            raise ValidationError(errors)
+
+    def publishing_problems(self):
+        """(field, message) pairs that must be fixed before this page may be published."""
+        return []
+
+    def is_published(self):
+        return self.status == Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    is_published.boolean = True
+    is_published.short_description = "live"
+
+    def is_scheduled(self):
+        return self.status == Status.PUBLISHED and self.publish_at > timezone.now()
+
+    def publication_state(self):
+        """A sentence for staff saying who can see this page now."""
+        if self.is_published():
+            return "Published: visible to everyone."
+        if self.is_scheduled():
+            when = date_format(timezone.localtime(self.publish_at), "DATETIME_FORMAT")
+            return f"Scheduled: goes live on {when}. Only staff can see it until then."
+        return "Draft: not published. Only staff can see this page."
+
+    def get_admin_url(self):
+        return reverse(f"admin:{self._meta.app_label}_{self._meta.model_name}_change", args=[self.pk])
+
+    @property
+    def kind(self):
+        return self._meta.verbose_name.capitalize()
+
+    @property
+    def meta_title(self):
+        return self.seo_title or self.title
+
+    @property
+    def description(self):
+        return self.meta_description or self.summary

@@ -1,0 +1,39 @@
+"""The one place that decides which HTML from the rich-text editor the public may see."""
+
+import nh3
+
+# What CKEditor 5's semantic toolbar produces, and nothing else. No h1: the page title is the h1.
+ALLOWED_TAGS = {
+    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "a", "ul", "ol", "li", "blockquote",
+    "figure", "figcaption", "img", "picture", "source",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"},
+    "source": {"srcset", "sizes", "type", "width", "height"},
+    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start", "reversed"},
+}
+# CKEditor wraps images and tables in <figure class="image|table">; other classes are dropped.
+ALLOWED_CLASSES = {"figure": {"image", "table", "image-style-side", "image_resized"}}
+# Removed together with everything inside them, not just unwrapped.
+DROP_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "embed", "svg", "math", "noscript"}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitize_html(html):
+    """Return `html` reduced to the allowlist: no scripts, handlers, styles, frames or unsafe URLs."""
+    if not html:
+        return ""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags=DROP_WITH_CONTENT,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    ).strip()

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.generic import TemplateView
+from django.views.static import serve
+
+from . import uploads, views
+from .sitemaps import sitemaps
+
+admin.site.site_header = f"{settings.CLINIC_NAME}: content"
+admin.site.site_title = f"{settings.CLINIC_NAME} admin"
+admin.site.index_title = "Write, schedule and publish"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("treatments/", include("treatments.urls")),
+    path("blog/", include("articles.urls")),
+    path("search/", views.search, name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/editor/upload/", uploads.editor_image_upload, name="editor-image-upload"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.SERVE_MEDIA:
+    # Otherwise the web server in front of gunicorn serves uploads; see README "Media files".
+    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
+
+handler500 = "clinic_site.views.server_error"

@@ -1,0 +1,72 @@
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template import loader
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, TemplateView
+
+from articles.models import Article
+from treatments.models import Treatment
+
+from .context_processors import clinic_details
+from .search import SEARCH_MAX_LENGTH, search_site
+
+
+class PublishableDetailView(DetailView):
+    """A public page. Staff who may edit its model also see drafts and scheduled pages (never cached)."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        opts = queryset.model._meta
+        if self.request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+            return queryset
+        return queryset.published()
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if not self.object.is_published():
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            featured_treatments=Treatment.objects.published()[:6],
+            latest_articles=Article.objects.published().select_related("author")[:3],
+            **kwargs,
+        )
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()
+    context = {"query": query, "max_length": SEARCH_MAX_LENGTH, "results": []}
+    if len(query) > SEARCH_MAX_LENGTH:
+        context["error"] = (
+            f"Your search is {len(query)} characters long. Please use {SEARCH_MAX_LENGTH} characters or fewer, "
+            "for example the name of a treatment."
+        )
+        return render(request, "search.html", context, status=400)
+    if query:
+        context["results"] = search_site(query)
+    return render(request, "search.html", context)
+
+
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def server_error(request):
+    """The 500 page, rendered without the request so it cannot fail the way the page did."""
+    template = loader.get_template("500.html")
+    return HttpResponse(template.render({"clinic": clinic_details()}), status=500)

@@ -1,0 +1,39 @@
+from django.contrib import admin
+
+from clinic_site.admin import HERO_FIELDSET, HISTORY_FIELDSET, SEO_FIELDSET, PublicationFilter, PublishableAdmin
+
+from .models import FAQ, Treatment
+
+
+class FAQInline(admin.StackedInline):
+    model = FAQ
+    extra = 1
+    fields = [("question", "order"), "answer"]
+
+
+@admin.register(Treatment)
+class TreatmentAdmin(PublishableAdmin):
+    list_display = ["title", "category", "display_order", "status", "publish_at", "is_published", "updated_at"]
+    list_editable = ["display_order"]
+    list_filter = [PublicationFilter, "status", "category"]
+    inlines = [FAQInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
+        (
+            "Key facts",
+            {
+                "description": "Shown as a fact box at the top of the page. Leave a fact empty to hide it.",
+                "fields": [
+                    ("procedure_time", "anaesthetic"),
+                    ("results_last", "downtime"),
+                    ("recovery", "minimum_age"),
+                    ("price_from", "price_currency"),
+                ],
+            },
+        ),
+        ("Sections", {"fields": ["how_it_works", "risks", "aftercare"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "publication_state", "display_order"]}),
+        HERO_FIELDSET,
+        SEO_FIELDSET,
+        HISTORY_FIELDSET,
+    ]

@@ -1,0 +1,99 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django_ckeditor_5.fields import CKEditor5Field
+
+from clinic_site.models import Publishable
+
+CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+
+
+def default_currency():
+    return settings.CLINIC_CURRENCY
+
+
+class Treatment(Publishable):
+    """A treatment page; its name is its title. Key facts are fields so they can be shown as a fact box."""
+
+    class Category(models.TextChoices):
+        # Stored values sort in display order: non-surgical first.
+        NON_SURGICAL = "non_surgical", "Non-surgical"
+        SURGICAL = "surgical", "Surgical"
+
+    category = models.CharField(max_length=20, choices=Category.choices)
+    procedure_time = models.CharField(max_length=100, blank=True, help_text="For example “15–20 minutes”.")
+    anaesthetic = models.CharField(max_length=100, blank=True, help_text="For example “None needed” or “General”.")
+    results_last = models.CharField("results last", max_length=100, blank=True, help_text="For example “3–4 months”.")
+    downtime = models.CharField(max_length=100, blank=True, help_text="For example “None” or “1–2 weeks”.")
+    recovery = models.CharField(max_length=100, blank=True, help_text="For example “Back to normal activities in 1–2 weeks”.")
+    minimum_age = models.PositiveSmallIntegerField(
+        default=18, null=True, blank=True, validators=[MaxValueValidator(120)],
+        help_text="Youngest age treated. In England botulinum toxin and fillers are for over-18s only.",
+    )
+    price_from = models.DecimalField(
+        max_digits=9, decimal_places=2, null=True, blank=True, help_text="Optional starting price."
+    )
+    price_currency = models.CharField(
+        max_length=3,
+        default=default_currency,
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Use a three-letter currency code such as GBP.")],
+    )
+    how_it_works = CKEditor5Field("how it works", blank=True)
+    risks = CKEditor5Field(
+        "side effects and risks",
+        blank=True,
+        help_text="Always shown next to the benefits. Required before the page can be published.",
+    )
+    aftercare = CKEditor5Field(blank=True)
+    display_order = models.PositiveIntegerField(default=0, help_text="Lower numbers are listed first.")
+
+    rich_text_fields = ("body", "how_it_works", "risks", "aftercare")
+    search_fields = ("title", "summary", "body", "how_it_works", "risks", "aftercare")
+
+    class Meta(Publishable.Meta):
+        ordering = ["category", "display_order", "title"]
+
+    def get_absolute_url(self):
+        return reverse("treatments:detail", kwargs={"slug": self.slug})
+
+    def publishing_problems(self):
+        if not self.risks.strip():
+            return [("risks", "Add the side effects and risks before publishing: patients must see them beside the benefits.")]
+        return []
+
+    @property
+    def price_display(self):
+        if self.price_from is None:
+            return ""
+        symbol = CURRENCY_SYMBOLS.get(self.price_currency, self.price_currency + " ")
+        amount = f"{self.price_from:,.0f}" if self.price_from == int(self.price_from) else f"{self.price_from:,.2f}"
+        return f"From {symbol}{amount}"
+
+    def key_facts(self):
+        """(label, value) pairs for the fact box, leaving out facts not filled in."""
+        facts = [
+            ("Procedure time", self.procedure_time),
+            ("Anaesthetic", self.anaesthetic),
+            ("Results last", self.results_last),
+            ("Downtime", self.downtime),
+            ("Recovery", self.recovery),
+            ("Minimum age", f"{self.minimum_age}" if self.minimum_age else ""),
+            ("Price", self.price_display),
+        ]
+        return [(label, value) for label, value in facts if value]
+
+
+class FAQ(models.Model):
+    treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="faqs")
+    question = models.CharField(max_length=250)
+    answer = models.TextField(help_text="Plain text; a blank line starts a new paragraph.")
+    order = models.PositiveIntegerField(default=0, help_text="Lower numbers are shown first.")
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "FAQ"
+        verbose_name_plural = "FAQs"
+
+    def __str__(self):
+        return self.question

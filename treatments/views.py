@@ -1,0 +1,25 @@
+from django.db.models import Prefetch
+from django.views.generic import ListView
+
+from articles.models import Article
+from clinic_site.views import PublishableDetailView
+
+from .models import Treatment
+
+
+class TreatmentListView(ListView):
+    """All published treatments; the template groups them non-surgical first, then surgical."""
+
+    def get_queryset(self):
+        return Treatment.objects.published()
+
+
+class TreatmentDetailView(PublishableDetailView):
+    queryset = Treatment.objects.prefetch_related(
+        "faqs",
+        Prefetch(
+            "related_articles",
+            queryset=Article.objects.published().select_related("author"),
+            to_attr="published_related_articles",
+        ),
+    )
