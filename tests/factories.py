@@ -1,0 +1,85 @@
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles.models import Article, Category
+from clinic_site.models import Status
+from treatments.models import FAQ, Treatment
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"staff{n}")
+    first_name = "Alex"
+    last_name = factory.Sequence(lambda n: f"Writer{n}")
+    is_staff = True
+    password = factory.django.Password("a-long-test-password")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+
+
+class PublishableFactory(factory.django.DjangoModelFactory):
+    """Published an hour ago unless a test says otherwise."""
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    summary = "A short plain summary."
+    body = "<p>Body text for patients.</p>"
+    status = Status.PUBLISHED
+    publish_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+    class Meta:
+        abstract = True
+
+
+class TreatmentFactory(PublishableFactory):
+    class Meta:
+        model = Treatment
+
+    title = factory.Sequence(lambda n: f"Treatment {n}")
+    slug = factory.Sequence(lambda n: f"treatment-{n}")
+    category = Treatment.Category.NON_SURGICAL
+    risks = "<p>Bruising and swelling.</p>"
+    results_last = "3–4 months"
+    downtime = "None"
+
+
+class FAQFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FAQ
+
+    treatment = factory.SubFactory(TreatmentFactory)
+    question = factory.Sequence(lambda n: f"Question {n}?")
+    answer = "An answer."
+    order = factory.Sequence(int)
+
+
+class ArticleFactory(PublishableFactory):
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    author = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.categories.set(extracted)
+
+    @factory.post_generation
+    def related_treatments(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.related_treatments.set(extracted)

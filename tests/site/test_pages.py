@@ -1,0 +1,148 @@
+"""Site-wide pages of the URL contract: home, search, sitemap, robots, health, errors."""
+
+import pytest
+from django.db import DatabaseError
+from django.test import Client
+
+from clinic_site.models import Status
+from tests.factories import ArticleFactory, TreatmentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_treatments_latest_articles_and_a_call_to_action(client, settings):
+    settings.CLINIC_PHONE = "+44 20 1234 5678"
+    TreatmentFactory(title="Botox")
+    ArticleFactory(title="Botox for facial symmetry")
+    ArticleFactory(title="Unfinished", status=Status.DRAFT)
+    html = client.get("/").content.decode()
+    assert "Botox" in html
+    assert "Botox for facial symmetry" in html
+    assert "Unfinished" not in html
+    assert 'href="tel:+442012345678"' in html
+
+
+def test_every_page_has_landmarks_skip_link_and_clinic_footer(client, settings):
+    settings.CLINIC_NAME = "Test Clinic"
+    settings.CLINIC_ADDRESS = "1 Test Street"
+    html = client.get("/").content.decode()
+    assert '<a class="skip-link" href="#main">' in html
+    assert '<main id="main"' in html
+    assert "<header" in html and "<footer" in html and '<nav aria-label="Main">' in html
+    assert "1 Test Street" in html
+    assert "does not replace a consultation" in html
+
+
+def test_search_finds_published_treatments_and_articles_title_matches_first(client):
+    TreatmentFactory(title="Botox", body="<p>Anti-wrinkle.</p>")
+    ArticleFactory(title="Facial balance", body="<p>Botox relaxes muscles.</p>")
+    ArticleFactory(title="Botox draft", status=Status.DRAFT)
+    response = client.get("/search/", {"q": "botox"})
+    html = response.content.decode()
+    assert "2 results for “botox”" in html
+    assert html.index(">Botox</a>") < html.index(">Facial balance</a>")
+    assert "Botox draft" not in html
+
+
+def test_search_without_results_suggests_what_to_do(client):
+    html = client.get("/search/", {"q": "liposuction"}).content.decode()
+    assert "0 results" in html
+    assert "browse all treatments" in html
+
+
+def test_empty_search_shows_the_form_only(client):
+    response = client.get("/search/", {"q": "   "})
+    assert response.status_code == 200
+    assert 'name="q"' in response.content.decode()
+    assert "result" not in response.content.decode().lower().split("<main")[1].split("</main>")[0]
+
+
+def test_overlong_search_is_refused_with_a_clear_message(client):
+    response = client.get("/search/", {"q": "botox " * 40})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "100 characters or fewer" in html
+    assert 'aria-describedby="search-error"' in html
+    assert "botox botox" in html  # what was typed is kept
+
+
+def test_sitemap_lists_published_pages_with_lastmod(client):
+    treatment = TreatmentFactory(slug="botox")
+    article = ArticleFactory(slug="botox-facial-symmetry")
+    ArticleFactory(slug="hidden-draft", status=Status.DRAFT)
+    response = client.get("/sitemap.xml")
+    xml = response.content.decode()
+    assert response.status_code == 200
+    assert "http://testserver/treatments/botox/" in xml
+    assert "http://testserver/blog/botox-facial-symmetry/" in xml
+    assert "http://testserver/treatments/" in xml
+    assert "hidden-draft" not in xml
+    assert f"<lastmod>{article.updated_at.date().isoformat()}" in xml
+    assert treatment.updated_at.date().isoformat() in xml
+
+
+def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_admin(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /admin/" in text
+
+
+def test_healthz_answers_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
+    def broken_cursor(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    from django.db import connection
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+
+
+def test_unknown_page_gets_a_helpful_404(client):
+    response = client.get("/treatmnets/botox/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "We can’t find that page" in html
+    assert 'href="/treatments/"' in html
+    assert 'role="search"' in html
+
+
+def test_server_error_page_is_friendly_and_gives_the_phone_number(settings):
+    settings.CLINIC_PHONE = "+44 20 5555 0101"
+    client = Client(raise_request_exception=False)
+    from unittest import mock
+
+    with mock.patch("clinic_site.views.HomeView.get_context_data", side_effect=RuntimeError("boom")):
+        response = client.get("/")
+    assert response.status_code == 500
+    assert "Sorry, something went wrong" in response.content.decode()
+    assert "+44 20 5555 0101" in response.content.decode()
+
+
+def test_public_pages_send_a_strict_content_security_policy(client):
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/treatments/", "/treatments/t/", "/blog/", "/blog/a/", "/blog/category/c/", "/blog/feed/",
+     "/search/?q=botox", "/sitemap.xml", "/robots.txt", "/healthz", "/admin/login/"],
+)
+def test_every_url_in_the_contract_answers(client, url):
+    from tests.factories import CategoryFactory
+
+    treatment = TreatmentFactory(slug="t")
+    ArticleFactory(slug="a", categories=[CategoryFactory(slug="c")], related_treatments=[treatment])
+    assert client.get(url).status_code == 200

@@ -1,0 +1,107 @@
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from clinic_site.models import Status
+from tests.factories import ArticleFactory, FAQFactory, TreatmentFactory
+from treatments.models import Treatment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_treatment_index_groups_non_surgical_before_surgical(client):
+    TreatmentFactory(title="Rhinoplasty", category=Treatment.Category.SURGICAL)
+    TreatmentFactory(title="Botox", category=Treatment.Category.NON_SURGICAL)
+    TreatmentFactory(title="Hidden", status=Status.DRAFT)
+    html = client.get("/treatments/").content.decode()
+    assert html.index("Non-surgical treatments") < html.index("Botox") < html.index("Surgical treatments")
+    assert html.index("Surgical treatments") < html.index("Rhinoplasty")
+    assert "Hidden" not in html
+
+
+def test_treatment_page_shows_facts_sections_and_risks_beside_benefits(client):
+    treatment = TreatmentFactory(
+        title="Botox",
+        body="<p>Softens lines.</p>",
+        risks="<p>Bruising where the needle went in.</p>",
+        how_it_works="<p>Small injections.</p>",
+        aftercare="<p>Stay upright.</p>",
+        procedure_time="15–20 minutes",
+        anaesthetic="None needed",
+        results_last="3–4 months",
+        downtime="None",
+        recovery="Straight away",
+        minimum_age=18,
+        price_from="200",
+        price_currency="GBP",
+    )
+    html = client.get(treatment.get_absolute_url()).content.decode()
+    for text in ["Key facts", "15–20 minutes", "None needed", "3–4 months", "Straight away", "From £200",
+                 "Softens lines.", "Bruising where the needle went in.", "Small injections.", "Stay upright."]:
+        assert text in html
+    # Risks follow the benefits directly, before anything else.
+    assert html.index("Softens lines.") < html.index("Side effects and risks") < html.index("How it works")
+
+
+def test_facts_left_empty_are_not_shown(client):
+    treatment = TreatmentFactory(procedure_time="", price_from=None)
+    html = client.get(treatment.get_absolute_url()).content.decode()
+    assert "Procedure time" not in html
+    assert "Price" not in html
+
+
+def test_faqs_are_an_accordion_in_staff_order(client):
+    treatment = TreatmentFactory()
+    FAQFactory(treatment=treatment, question="Second question?", order=2)
+    FAQFactory(treatment=treatment, question="First question?", order=1)
+    html = client.get(treatment.get_absolute_url()).content.decode()
+    assert "<summary>First question?</summary>" in html
+    assert html.index("First question?") < html.index("Second question?")
+    assert "<script" not in html
+
+
+def test_treatment_page_links_published_related_articles_only(client):
+    treatment = TreatmentFactory()
+    ArticleFactory(title="Visible article", related_treatments=[treatment])
+    ArticleFactory(title="Draft article", status=Status.DRAFT, related_treatments=[treatment])
+    html = client.get(treatment.get_absolute_url()).content.decode()
+    assert "Visible article" in html
+    assert "Draft article" not in html
+
+
+@pytest.mark.parametrize("state", [{"status": Status.DRAFT}, {"publish_at": timezone.now() + timedelta(hours=1)}])
+def test_unpublished_treatment_is_404_for_patients(client, state):
+    assert client.get(TreatmentFactory(**state).get_absolute_url()).status_code == 404
+
+
+def test_staff_can_preview_a_scheduled_treatment(editor_client):
+    treatment = TreatmentFactory(publish_at=timezone.now() + timedelta(days=1))
+    html = editor_client.get(treatment.get_absolute_url()).content.decode()
+    assert "Not published." in html
+    assert "Scheduled" in html
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_treatment_index_query_count_does_not_grow(client):
+    TreatmentFactory.create_batch(3)
+    few = count_queries(client, "/treatments/")
+    TreatmentFactory.create_batch(27)
+    assert count_queries(client, "/treatments/") == few
+
+
+def test_treatment_page_query_count_does_not_grow_with_faqs_and_articles(client):
+    treatment = TreatmentFactory()
+    FAQFactory.create_batch(3, treatment=treatment)
+    ArticleFactory.create_batch(3, related_treatments=[treatment])
+    few = count_queries(client, treatment.get_absolute_url())
+    FAQFactory.create_batch(27, treatment=treatment)
+    ArticleFactory.create_batch(27, related_treatments=[treatment])
+    assert count_queries(client, treatment.get_absolute_url()) == few
