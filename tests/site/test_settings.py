@@ -1,0 +1,81 @@
+"""Settings come from the environment; production mode refuses to start without a secret."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_python(code, **env):
+    clean_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "CLINIC_"))}
+    clean_env.update(DJANGO_SETTINGS_MODULE="clinic_site.settings", **env)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean_env, capture_output=True, text=True, timeout=60
+    )
+
+
+SHOW = "import django; django.setup(); from django.conf import settings as s; print({})"
+
+
+def test_production_mode_refuses_to_start_without_a_secret_key():
+    result = run_python("import django; django.setup()")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_manage_py_says_the_same(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SECRET_KEY", "DJANGO_DEBUG")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_mode_starts_with_a_development_key():
+    result = run_python(SHOW.format("s.SECRET_KEY.startswith('django-insecure-'), s.DEBUG"), DJANGO_DEBUG="1")
+    assert result.stdout.strip() == "True True"
+
+
+@pytest.mark.parametrize("value", ["0", "", "no"])
+def test_debug_is_off_unless_asked_for(value):
+    result = run_python(SHOW.format("s.DEBUG"), DJANGO_DEBUG=value, DJANGO_SECRET_KEY="x" * 50)
+    assert result.stdout.strip() == "False"
+
+
+def test_database_url_switches_to_postgresql():
+    result = run_python(
+        SHOW.format("s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME']"),
+        DJANGO_DEBUG="1",
+        DATABASE_URL="postgres://clinic:pw@db.internal:5432/clinic",
+    )
+    assert result.stdout.strip() == "django.db.backends.postgresql clinic"
+
+
+def test_default_database_is_sqlite_under_var():
+    result = run_python(SHOW.format("s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME']"), DJANGO_DEBUG="1")
+    assert result.stdout.split() == ["django.db.backends.sqlite3", str(ROOT / "var" / "db.sqlite3")]
+
+
+def test_hosts_media_static_and_clinic_details_come_from_the_environment(tmp_path):
+    result = run_python(
+        SHOW.format("repr((s.ALLOWED_HOSTS, str(s.MEDIA_ROOT), str(s.STATIC_ROOT), s.CLINIC_NAME, s.CLINIC_PHONE))"),
+        DJANGO_DEBUG="1",
+        DJANGO_ALLOWED_HOSTS="clinic.example, www.clinic.example",
+        DJANGO_MEDIA_ROOT=str(tmp_path / "m"),
+        DJANGO_STATIC_ROOT=str(tmp_path / "s"),
+        CLINIC_NAME="Bright Clinic",
+        CLINIC_PHONE="+44 1 2",
+    )
+    assert result.stdout.strip() == repr(
+        (["clinic.example", "www.clinic.example"], str(tmp_path / "m"), str(tmp_path / "s"), "Bright Clinic", "+44 1 2")
+    )
+
+
+def test_production_static_files_use_hashed_compressed_names():
+    result = run_python(SHOW.format("s.STORAGES['staticfiles']['BACKEND']"), DJANGO_SECRET_KEY="x" * 50)
+    assert result.stdout.strip() == "whitenoise.storage.CompressedManifestStaticFilesStorage"
