@@ -1,5 +1,6 @@
 """Admin pieces shared by articles and treatment pages."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import ngettext
 
@@ -35,6 +36,11 @@ class PublishableAdmin(admin.ModelAdmin):
     actions = ["publish", "unpublish"]
     save_on_top = True
     list_per_page = 50
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "summary":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def is_live_in_database(self, obj):
         return obj is not None and type(obj).objects.filter(pk=obj.pk, status=Status.PUBLISHED).exists()

@@ -177,6 +177,7 @@ CLINIC_CURRENCY = os.environ.get("CLINIC_CURRENCY", "GBP")
 
 # Rich text: CKEditor 5 with semantic tools only; uploads go through our own staff-only view.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor-image-upload"
+CKEDITOR_5_CUSTOM_CSS = "css/admin-editor.css"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp"]
 CKEDITOR_5_MAX_UPLOAD_BYTES = int(os.environ.get("CLINIC_MAX_UPLOAD_MB", "10")) * 1024 * 1024
 CKEDITOR_5_CONFIGS = {

@@ -1,6 +1,7 @@
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
@@ -54,6 +55,11 @@ def search(request):
     if query:
         context["results"] = search_site(query)
     return render(request, "search.html", context)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; point them at the real icon."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 @never_cache
