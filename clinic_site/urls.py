@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
-from django.views.static import serve
 
 from . import uploads, views
 from .sitemaps import sitemaps
@@ -23,10 +22,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/editor/upload/", uploads.editor_image_upload, name="editor-image-upload"),
     path("admin/", admin.site.urls),
+    path("media/<path:path>", views.media),
 ]
-
-if settings.SERVE_MEDIA:
-    # Otherwise the web server in front of gunicorn serves uploads; see README "Media files".
-    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
 
 handler500 = "clinic_site.views.server_error"

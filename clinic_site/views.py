@@ -1,11 +1,13 @@
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
+from django.views.static import serve
 
 from articles.models import Article
 from treatments.models import Treatment
@@ -55,6 +57,13 @@ def search(request):
     if query:
         context["results"] = search_site(query)
     return render(request, "search.html", context)
+
+
+def media(request, path):
+    """Uploads, when SERVE_MEDIA is on; otherwise the web server in front serves them (README "Media files")."""
+    if not settings.SERVE_MEDIA:
+        raise Http404("Media files are served by the web server.")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def favicon(request):

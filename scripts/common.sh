@@ -36,7 +36,7 @@ setup_venv() {
     "$python" -m venv .venv
   fi
   # Reinstall only when the pinned requirements changed.
-  local stamp=.venv/.requirements-installed
+  local stamp=".venv/.installed-$requirements"
   local wanted; wanted="$(cat requirements*.txt | sha256sum)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
     echo "==> Installing pinned packages from $requirements"

@@ -1,0 +1,35 @@
+"""Regenerates docs/screenshots/ (run with scripts/screenshots; not part of the test suite)."""
+
+from pathlib import Path
+
+import pytest
+
+from articles.models import Article
+
+from .conftest import DESKTOP, PHONE
+
+OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+PUBLIC_PAGES = {
+    "home": "/",
+    "treatment": "/treatments/botox/",
+    "article": "/blog/botox-facial-symmetry/",
+    "blog": "/blog/",
+    "search": "/search/?q=swelling",
+}
+
+pytestmark = pytest.mark.screenshots
+
+
+@pytest.mark.parametrize("size_name, viewport", [("phone", PHONE), ("desktop", DESKTOP)])
+def test_regenerate_screenshots(staff_page, demo_site, size_name, viewport):
+    OUT.mkdir(parents=True, exist_ok=True)
+    page = staff_page
+    page.set_viewport_size(viewport)
+    article = Article.objects.get(slug="botox-facial-symmetry")
+    page.goto(f"{demo_site}/admin/articles/article/{article.pk}/change/")
+    page.locator(".ck-editor__editable").first.wait_for()
+    page.screenshot(path=OUT / f"admin-editor-{size_name}.png")
+    page.context.clear_cookies()  # patients see no staff banner
+    for name, path in PUBLIC_PAGES.items():
+        page.goto(demo_site + path)
+        page.screenshot(path=OUT / f"{name}-{size_name}.png", full_page=True)
