@@ -45,3 +45,18 @@ setup_venv() {
     echo "$wanted" > "$stamp"
   fi
 }
+
+# The test-only npm tools (axe-core, vnu-jar), when npm is there; the tests say what is missing otherwise.
+setup_node_tools() {
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "==> npm not found: accessibility and HTML checks will be skipped (install Node.js and npm)"
+    return 0
+  fi
+  local stamp=node_modules/.installed-lock
+  local wanted; wanted="$(sha256sum package-lock.json)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+    echo "==> Installing pinned npm test tools"
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+    echo "$wanted" > "$stamp"
+  fi
+}

@@ -15,11 +15,15 @@ class TreatmentListView(ListView):
 
 
 class TreatmentDetailView(PublishableDetailView):
-    queryset = Treatment.objects.prefetch_related(
-        "faqs",
-        Prefetch(
-            "related_articles",
-            queryset=Article.objects.published().select_related("author"),
-            to_attr="published_related_articles",
-        ),
-    )
+    model = Treatment
+
+    def get_queryset(self):
+        # Built per request: published() reads the clock.
+        return super().get_queryset().prefetch_related(
+            "faqs",
+            Prefetch(
+                "related_articles",
+                queryset=Article.objects.published().select_related("author"),
+                to_attr="published_related_articles",
+            ),
+        )

@@ -58,3 +58,8 @@ def staff_page(page, demo_site):
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{demo_site}/admin/")
     return page
+
+
+@pytest.fixture(autouse=True)
+def fail_fast(page):
+    page.set_default_timeout(10_000)

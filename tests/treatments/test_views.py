@@ -105,3 +105,13 @@ def test_treatment_page_query_count_does_not_grow_with_faqs_and_articles(client)
     FAQFactory.create_batch(27, treatment=treatment)
     ArticleFactory.create_batch(27, related_treatments=[treatment])
     assert count_queries(client, treatment.get_absolute_url()) == few
+
+
+def test_related_article_appears_once_its_scheduled_time_comes(client):
+    import time_machine
+
+    treatment = TreatmentFactory()
+    ArticleFactory(title="Scheduled article", related_treatments=[treatment], publish_at=timezone.now() + timedelta(hours=1))
+    assert "Scheduled article" not in client.get(treatment.get_absolute_url()).content.decode()
+    with time_machine.travel(timezone.now() + timedelta(hours=2)):
+        assert "Scheduled article" in client.get(treatment.get_absolute_url()).content.decode()

@@ -1,0 +1,56 @@
+"""What the browser tests share: axe-core and the keyboard walk."""
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page):
+    """Run axe-core in the page (evaluated, not a <script> tag, so the CSP allows it)."""
+    page.evaluate(AXE_JS.read_text())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [
+        f"{v['id']}: {v['help']} at {json.dumps([n['target'] for n in v['nodes']])}"
+        for v in result["violations"]
+    ]
+
+
+FOCUSABLE = (
+    "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), "
+    "textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])"
+)
+
+
+def keyboard_walk(page):
+    """Tab through the page; return (elements never reached, reached elements without a visible focus)."""
+    expected = page.evaluate(
+        """selector => [...document.querySelectorAll(selector)]
+            .filter(el => el.getClientRects().length > 0 || el.classList.contains('skip-link'))
+            .map((el, i) => { el.dataset.kbd = i; return i; })""",
+        FOCUSABLE,
+    )
+    reached, invisible = set(), []
+    page.locator("body").focus()
+    for _ in range(len(expected) + 5):
+        page.keyboard.press("Tab")
+        info = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                if (!el || !el.dataset || el.dataset.kbd === undefined) return null;
+                const style = getComputedStyle(el);
+                const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+                    || style.boxShadow !== 'none';
+                return {id: Number(el.dataset.kbd), visible, text: el.outerHTML.slice(0, 80)};
+            }"""
+        )
+        if info:
+            reached.add(info["id"])
+            if not info["visible"]:
+                invisible.append(info["text"])
+    missing = sorted(set(expected) - reached)
+    return missing, invisible
