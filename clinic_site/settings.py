@@ -48,10 +48,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.syndication",
+    "django.forms",
     "django_ckeditor_5",
     "clinic_site",
     "articles",
     "treatments",
+    "enquiries",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +69,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
+# Form field templates can live in templates/ beside the pages.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "clinic_site.wsgi.application"
 
 TEMPLATES = [
@@ -200,5 +204,40 @@ CKEDITOR_5_CONFIGS = {
         },
         "image": {"toolbar": ["imageTextAlternative", "toggleImageCaption"]},
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
+    }
+}
+
+# Consultation enquiries.
+CLINIC_ENQUIRY_NOTIFY_EMAIL = os.environ.get("CLINIC_ENQUIRY_NOTIFY_EMAIL", CLINIC_EMAIL)
+CLINIC_ENQUIRY_RATE_LIMIT = int(os.environ.get("CLINIC_ENQUIRY_RATE_LIMIT", "5"))  # per client address per hour
+CLINIC_ENQUIRY_RETENTION_DAYS = int(os.environ.get("CLINIC_ENQUIRY_RETENTION_DAYS", "365"))
+# Behind a proxy, the client address is the last one the proxy appended to X-Forwarded-For.
+CLINIC_TRUST_X_FORWARDED_FOR = env_bool("CLINIC_TRUST_X_FORWARDED_FOR")
+
+# Mail (Django 6.1 MAILERS). Without an SMTP host, mail is written to the console log.
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", CLINIC_EMAIL)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+if os.environ.get("DJANGO_SMTP_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ["DJANGO_SMTP_HOST"],
+                "port": int(os.environ.get("DJANGO_SMTP_PORT", "587")),
+                "username": os.environ.get("DJANGO_SMTP_USER", ""),
+                "password": os.environ.get("DJANGO_SMTP_PASSWORD", ""),
+                "use_tls": env_bool("DJANGO_SMTP_TLS", True),
+                "timeout": 10,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
+# Local memory by default; set DJANGO_CACHE_URL-style backends when running several servers.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "clinic-site"),
     }
 }

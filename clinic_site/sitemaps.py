@@ -9,7 +9,7 @@ class SectionSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "treatments:list", "articles:list"]
+        return ["home", "treatments:list", "articles:list", "enquiries:consultation", "privacy"]
 
     def location(self, item):
         return reverse(item)

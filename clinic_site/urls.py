@@ -16,6 +16,8 @@ urlpatterns = [
     path("treatments/", include("treatments.urls")),
     path("blog/", include("articles.urls")),
     path("search/", views.search, name="search"),
+    path("consultation/", include("enquiries.urls")),
+    path("privacy/", views.privacy, name="privacy"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("healthz", views.healthz, name="healthz"),

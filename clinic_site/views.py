@@ -45,6 +45,10 @@ class HomeView(TemplateView):
         )
 
 
+def privacy(request):
+    return render(request, "privacy.html", {"retention_days": settings.CLINIC_ENQUIRY_RETENTION_DAYS})
+
+
 def search(request):
     query = request.GET.get("q", "").strip()
     context = {"query": query, "max_length": SEARCH_MAX_LENGTH, "results": []}

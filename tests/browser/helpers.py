@@ -20,18 +20,32 @@ def axe_violations(page):
     ]
 
 
-FOCUSABLE = (
-    "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), "
-    "textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])"
+# Elements a keyboard user must reach; tabindex="-1" ones (the honeypot) are meant to be skipped.
+FOCUSABLE = ", ".join(
+    f"{selector}:not([tabindex='-1'])"
+    for selector in [
+        "a[href]", "button:not([disabled])", "input:not([disabled]):not([type=hidden])",
+        "select:not([disabled])", "textarea:not([disabled])", "summary", "[tabindex]",
+    ]
 )
 
 
 def keyboard_walk(page):
     """Tab through the page; return (elements never reached, reached elements without a visible focus)."""
+    # A radio group is one Tab stop (arrow keys move within it), so its radios share one id.
     expected = page.evaluate(
-        """selector => [...document.querySelectorAll(selector)]
-            .filter(el => el.getClientRects().length > 0 || el.classList.contains('skip-link'))
-            .map((el, i) => { el.dataset.kbd = i; return i; })""",
+        """selector => {
+            const ids = new Set(), groups = {};
+            [...document.querySelectorAll(selector)]
+                .filter(el => el.getClientRects().length > 0 || el.classList.contains('skip-link'))
+                .forEach((el, i) => {
+                    const group = el.type === 'radio' ? 'radio:' + el.name : null;
+                    const id = group ? (groups[group] ??= i) : i;
+                    el.dataset.kbd = id;
+                    ids.add(id);
+                });
+            return [...ids];
+        }""",
         FOCUSABLE,
     )
     reached, invisible = set(), []

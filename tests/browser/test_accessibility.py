@@ -20,6 +20,9 @@ PUBLIC_PAGES = {
     "search with no results": "/search/?q=liposuction",
     "search error": "/search/?q=" + "x" * 150,
     "not found": "/no-such-page/",
+    "consultation form": "/consultation/?treatment=botox",
+    "consultation thanks": "/consultation/thanks/",
+    "privacy": "/privacy/",
 }
 
 
@@ -47,12 +50,24 @@ def test_public_pages_have_no_wcag_violations(page, demo_site, viewport):
 def test_every_control_is_reachable_by_keyboard_and_visibly_focused(page, demo_site, viewport):
     page.set_viewport_size(viewport)
     problems = {}
-    for name in ["home", "treatment", "article", "search results", "not found"]:
+    for name in ["home", "treatment", "article", "search results", "not found", "consultation form"]:
         page.goto(demo_site + PUBLIC_PAGES[name])
         missing, invisible = keyboard_walk(page)
         if missing or invisible:
             problems[name] = {"not reachable": missing, "no visible focus": invisible}
     assert problems == {}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_enquiry_form_with_errors_has_no_wcag_violations(page, demo_site, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(demo_site + "/consultation/")
+    page.get_by_label("Email address").fill("not-an-email")
+    page.get_by_role("button", name="Send my enquiry").click()
+    assert page.get_by_role("alert").is_visible()
+    assert axe_violations(page) == []
+    missing, invisible = keyboard_walk(page)
+    assert (missing, invisible) == ([], [])
 
 
 def test_skip_link_moves_focus_to_the_main_content(page, demo_site):
