@@ -15,6 +15,7 @@ PUBLIC_PAGES = {
     "article": "/blog/botox-facial-symmetry/",
     "blog": "/blog/",
     "search": "/search/?q=swelling",
+    "consultation": "/consultation/?treatment=botox",
 }
 
 pytestmark = pytest.mark.screenshots
@@ -33,3 +34,7 @@ def test_regenerate_screenshots(staff_page, demo_site, size_name, viewport):
     for name, path in PUBLIC_PAGES.items():
         page.goto(demo_site + path)
         page.screenshot(path=OUT / f"{name}-{size_name}.png", full_page=True)
+    page.goto(demo_site + "/consultation/")
+    page.get_by_label("Email address").fill("jane@")
+    page.get_by_role("button", name="Send my enquiry").click()
+    page.screenshot(path=OUT / f"consultation-errors-{size_name}.png", full_page=True)
