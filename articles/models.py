@@ -46,10 +46,16 @@ class Article(Publishable):
     )
 
     class Meta(Publishable.Meta):
-        pass
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+            ("review_article", "Can record a medical review of articles"),
+        ]
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def breadcrumbs(self):
+        return [("Home", reverse("home")), ("Blog", reverse("articles:list")), (self.title, self.get_absolute_url())]
 
     def clean(self):
         if self.slug in RESERVED_SLUGS:

@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.generic import ListView
 
 from clinic_site.views import PublishableDetailView
@@ -23,7 +24,11 @@ class ArticleListView(ListView):
         return articles
 
     def get_context_data(self, **kwargs):
+        breadcrumbs = [("Home", reverse("home")), ("Blog", reverse("articles:list"))]
+        if self.category:
+            breadcrumbs.append((self.category.name, self.category.get_absolute_url()))
         return super().get_context_data(
+            breadcrumbs=breadcrumbs,
             category=self.category,
             categories=Category.objects.filter(articles__in=Article.objects.published()).distinct(),
             **kwargs,
@@ -31,7 +36,7 @@ class ArticleListView(ListView):
 
 
 class ArticleDetailView(PublishableDetailView):
-    queryset = Article.objects.select_related("author").prefetch_related("categories")
+    queryset = Article.objects.select_related("author", "reviewed_by").prefetch_related("categories")
 
     def get_context_data(self, **kwargs):
         article = self.object

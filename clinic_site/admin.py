@@ -1,14 +1,26 @@
-"""Admin pieces shared by articles and treatment pages."""
+"""Admin pieces shared by articles and treatment pages: roles, review, history, previews, stale saves."""
 
+import reversion
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import ngettext
+from reversion_compare.admin import CompareVersionAdmin
 
-from .models import Status
+from clinicians.models import Clinician
+
+from .models import Redirect, Status
+from .previews import preview_url
 
 SEO_FIELDSET = ("Search engines and sharing", {"classes": ["collapse"], "fields": ["seo_title", "meta_description"]})
 HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt"]})
-HISTORY_FIELDSET = ("History", {"classes": ["collapse"], "fields": ["created_at", "updated_at"]})
+REVIEW_FIELDSET = ("Medical review", {"fields": ["reviewed_by", "last_reviewed"]})
+HISTORY_FIELDSET = ("History", {"classes": ["collapse"], "fields": ["created_at", "updated_at", "updated_by"]})
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -26,34 +38,163 @@ class PublicationFilter(admin.SimpleListFilter):
         }.get(self.value(), queryset.all)()
 
 
-class PublishableAdmin(admin.ModelAdmin):
+class ReviewFilter(admin.SimpleListFilter):
+    title = "medical review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("current", "Up to date")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.review_overdue()
+        if self.value() == "current":
+            return queryset.exclude(pk__in=queryset.review_overdue().values("pk"))
+        return queryset
+
+
+class PublishableAdminForm(forms.ModelForm):
+    """Refuses a save based on a stale copy: someone else saved the page after this form was opened."""
+
+    edit_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["edit_version"].initial = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.instance.pk:
+            return cleaned_data
+        current = type(self.instance).objects.select_related("updated_by").get(pk=self.instance.pk)
+        if cleaned_data.get("edit_version") != current.updated_at.isoformat():
+            who = (current.updated_by.get_full_name() or current.updated_by.get_username()) if current.updated_by else "Someone"
+            when = date_format(timezone.localtime(current.updated_at), "DATETIME_FORMAT")
+            raise forms.ValidationError(
+                f"{who} saved this page on {when}, after you opened it, so your changes were not saved "
+                "(saving them would overwrite theirs). Everything you typed is still in the form below: copy "
+                "what you need, open the page again in a new tab, and make your changes there.",
+                code="stale",
+            )
+        return cleaned_data
+
+
+class ReviewForm(forms.Form):
+    reviewed_by = forms.ModelChoiceField(Clinician.objects.all(), label="Medically reviewed by")
+    last_reviewed = forms.DateField(
+        label="Review date", help_text="The day the clinician checked the page’s medical content (DD/MM/YYYY)."
+    )
+
+    def clean_last_reviewed(self):
+        day = self.cleaned_data["last_reviewed"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("A review date cannot be in the future.")
+        return day
+
+
+class PublishableAdmin(CompareVersionAdmin):
+    form = PublishableAdminForm
+    change_form_template = "admin/publishable_change_form.html"
     list_display = ["title", "status", "publish_at", "is_published", "updated_at"]
-    list_filter = [PublicationFilter]
+    list_filter = [PublicationFilter, ReviewFilter]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "publish_at"
-    readonly_fields = ["publication_state", "created_at", "updated_at"]
+    readonly_fields = [
+        "publication_state", "created_at", "updated_at", "updated_by", "reviewed_by", "last_reviewed",
+    ]
     actions = ["publish", "unpublish"]
     save_on_top = True
     list_per_page = 50
+
+    # Roles. Authors hold change but not publish: they write drafts. Editors publish. Reviewers review.
+    def has_publish_permission(self, request):
+        return request.user.has_perm(f"{self.opts.app_label}.publish_{self.opts.model_name}")
+
+    def has_review_permission(self, request):
+        return request.user.has_perm(f"{self.opts.app_label}.review_{self.opts.model_name}")
+
+    def has_change_permission(self, request, obj=None):
+        # Pages that are live or scheduled change only under an Editor's eye, so the public never
+        # sees an Author's unreviewed edit.
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or obj.status == Status.DRAFT or self.has_publish_permission(request)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields += ["status", "publish_at"]
+        return fields
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "summary":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    def is_live_in_database(self, obj):
-        return obj is not None and type(obj).objects.filter(pk=obj.pk, status=Status.PUBLISHED).exists()
+    def get_fieldsets(self, request, obj=None):
+        first, *rest = super().get_fieldsets(request, obj)
+        if not self.has_change_permission(request, obj):
+            return [first, *rest]
+        name, options = first
+        return [(name, {**options, "fields": [*options["fields"], "edit_version"]}), *rest]
 
-    def get_readonly_fields(self, request, obj=None):
-        # A live page's address is fixed: links and search engines rely on it.
-        fields = super().get_readonly_fields(request, obj)
-        return [*fields, "slug"] if self.is_live_in_database(obj) else fields
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
 
-    def get_prepopulated_fields(self, request, obj=None):
-        return {} if self.is_live_in_database(obj) else super().get_prepopulated_fields(request, obj)
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "may_review": obj is not None and self.has_review_permission(request),
+            "preview_url": request.build_absolute_uri(preview_url(obj)) if obj and not obj.is_published() else None,
+            "preview_days": settings.CLINIC_PREVIEW_MAX_AGE_DAYS,
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
-    @admin.action(description="Publish selected pages (live now, or at their scheduled time)", permissions=["change"])
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path("<path:object_id>/review/", self.admin_site.admin_view(self.review_view), name="%s_%s_review" % info),
+            *super().get_urls(),
+        ]
+
+    def review_view(self, request, object_id):
+        """Record a medical review: who checked the page's medical content, and when."""
+        if not self.has_review_permission(request):
+            raise PermissionDenied
+        page = get_object_or_404(self.get_queryset(request), pk=object_id)
+        initial = {"reviewed_by": getattr(request.user, "clinician", None), "last_reviewed": timezone.localdate()}
+        form = ReviewForm(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            page.reviewed_by = form.cleaned_data["reviewed_by"]
+            page.last_reviewed = form.cleaned_data["last_reviewed"]
+            page.updated_by = request.user
+            with reversion.create_revision():
+                page.save(update_fields=["reviewed_by", "last_reviewed", "updated_by", "updated_at"])
+                reversion.set_user(request.user)
+                reversion.set_comment(f"Medical review recorded: {page.reviewed_by} on {page.last_reviewed:%d/%m/%Y}")
+            self.message_user(request, f"Medical review of “{page}” recorded.", messages.SUCCESS)
+            return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[page.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": page,
+            "form": form,
+            "title": f"Record a medical review of “{page}”",
+        }
+        return render(request, "admin/review_form.html", context)
+
+    def save_with_revision(self, request, page, comment):
+        with reversion.create_revision():
+            page.updated_by = request.user
+            page.save(update_fields=["status", "updated_at", "updated_by"])
+            reversion.set_user(request.user)
+            reversion.set_comment(comment)
+
+    @admin.action(description="Publish selected pages (live now, or at their scheduled time)", permissions=["publish"])
     def publish(self, request, queryset):
         published = 0
         for page in queryset.filter(status=Status.DRAFT):
@@ -63,18 +204,18 @@ class PublishableAdmin(admin.ModelAdmin):
                 self.message_user(request, f"“{page}” was not published. {reasons}", messages.ERROR)
                 continue
             page.status = Status.PUBLISHED
-            page.save(update_fields=["status", "updated_at"])
+            self.save_with_revision(request, page, "Published with the list action.")
             published += 1
         self.message_user(
             request, ngettext("%d page published.", "%d pages published.", published) % published, messages.SUCCESS
         )
 
-    @admin.action(description="Unpublish selected pages (back to draft)", permissions=["change"])
+    @admin.action(description="Unpublish selected pages (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
         count = 0
         for page in queryset.filter(status=Status.PUBLISHED):
             page.status = Status.DRAFT
-            page.save(update_fields=["status", "updated_at"])
+            self.save_with_revision(request, page, "Unpublished with the list action.")
             count += 1
         self.message_user(
             request,
@@ -82,3 +223,17 @@ class PublishableAdmin(admin.ModelAdmin):
                      "%d pages unpublished; the public can no longer see them.", count) % count,
             messages.SUCCESS,
         )
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    """Made automatically when a live page's address changes; delete one to stop redirecting."""
+
+    list_display = ["old_path", "new_path", "created_at"]
+    search_fields = ["old_path", "new_path"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

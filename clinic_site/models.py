@@ -1,8 +1,10 @@
 """Publishing, once: what articles and treatment pages share."""
 
+from datetime import timedelta
 from functools import reduce
 from operator import and_, or_
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -33,6 +35,10 @@ class PublishableQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(status=Status.DRAFT)
 
+    def review_overdue(self):
+        """Never medically reviewed, or last reviewed longer ago than CLINIC_REVIEW_MAX_AGE_DAYS."""
+        return self.filter(Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=review_cutoff()))
+
     def search(self, query):
         """Rows containing every word of `query`; whole-query title matches rank first."""
         terms = query.split()[:SEARCH_MAX_TERMS]
@@ -50,6 +56,31 @@ class PublishableQuerySet(models.QuerySet):
         ).order_by("search_rank", "-publish_at")
 
 
+def review_cutoff():
+    return timezone.localdate() - timedelta(days=settings.CLINIC_REVIEW_MAX_AGE_DAYS)
+
+
+class Redirect(models.Model):
+    """An old address of a live page that moved: answers a permanent redirect to where it went."""
+
+    old_path = models.CharField(max_length=250, unique=True)
+    new_path = models.CharField(max_length=250)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
+
+    @classmethod
+    def record_move(cls, old_path, new_path):
+        """Point `old_path` (and anything that already pointed to it) at `new_path`."""
+        cls.objects.filter(new_path=old_path).update(new_path=new_path)
+        cls.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
+        cls.objects.filter(old_path=new_path).delete()
+
+
 class Publishable(models.Model):
     """Title, address, rich-text body, publishing state, SEO fields and hero image."""
 
@@ -57,8 +88,8 @@ class Publishable(models.Model):
     slug = models.SlugField(
         max_length=200,
         unique=True,
-        help_text="The page's web address. Filled in from the title; it cannot change once the page is live, "
-        "because links and search engines rely on it.",
+        help_text="The page's web address, filled in from the title. If you change it on a live page, "
+        "the old address redirects here, so links keep working.",
     )
     summary = models.TextField(
         max_length=300,
@@ -102,8 +133,20 @@ class Publishable(models.Model):
         blank=True,
         help_text="Describe the image for people who cannot see it. Required when there is an image.",
     )
+    reviewed_by = models.ForeignKey(
+        "clinicians.Clinician",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="medically reviewed by",
+    )
+    last_reviewed = models.DateField("last medical review", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
 
     objects = PublishableQuerySet.as_manager()
 
@@ -128,20 +171,25 @@ class Publishable(models.Model):
         # Every path (admin, shell, import) stores only sanitised HTML.
         for field in self.rich_text_fields:
             setattr(self, field, sanitize_html(getattr(self, field)))
+        previous_live_path = self.live_path_in_database()
         super().save(*args, **kwargs)
+        if self.status == Status.PUBLISHED:
+            Redirect.objects.filter(old_path=self.get_absolute_url()).delete()  # this page owns its address now
+        if previous_live_path and previous_live_path != self.get_absolute_url():
+            Redirect.record_move(previous_live_path, self.get_absolute_url())
+
+    def live_path_in_database(self):
+        """The public address this page has right now, if it is live; drafts and scheduled pages have none."""
+        if self.pk is None:
+            return None
+        stored = type(self).objects.published().filter(pk=self.pk).values_list("slug", flat=True).first()
+        return type(self)(slug=stored).get_absolute_url() if stored else None
 
     def clean(self):
         super().clean()
         errors = {}
         if self.hero_image and not self.hero_image_alt.strip():
             errors["hero_image_alt"] = "Describe the hero image for people who cannot see it."
-        if self.pk:
-            stored = type(self).objects.filter(pk=self.pk).values("slug", "status").first()
-            if stored and stored["status"] == Status.PUBLISHED and stored["slug"] != self.slug:
-                errors["slug"] = (
-                    f"This page is live at “{stored['slug']}”; its address cannot change, or existing links "
-                    "would break. Keep the old address, or create a new page."
-                )
         if self.status == Status.PUBLISHED:
             for field, message in self.publishing_problems():
                 errors.setdefault(field, message)
@@ -169,6 +217,12 @@ class Publishable(models.Model):
             when = date_format(timezone.localtime(self.publish_at), "DATETIME_FORMAT")
             return f"Scheduled: goes live on {when}. Only staff can see it until then."
         return "Draft: not published. Only staff can see this page."
+
+    def is_review_overdue(self):
+        return self.last_reviewed is None or self.last_reviewed < review_cutoff()
+
+    is_review_overdue.boolean = True
+    is_review_overdue.short_description = "review overdue"
 
     def get_admin_url(self):
         return reverse(f"admin:{self._meta.app_label}_{self._meta.model_name}_change", args=[self.pk])

@@ -50,10 +50,13 @@ INSTALLED_APPS = [
     "django.contrib.syndication",
     "django.forms",
     "django_ckeditor_5",
+    "reversion",
+    "reversion_compare",
     "clinic_site",
     "articles",
     "treatments",
     "enquiries",
+    "clinicians",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "clinic_site.middleware.SlugRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -241,3 +245,7 @@ CACHES = {
         "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "clinic-site"),
     }
 }
+
+# Medical review and previews.
+CLINIC_REVIEW_MAX_AGE_DAYS = int(os.environ.get("CLINIC_REVIEW_MAX_AGE_DAYS", "365"))  # older reviews are overdue
+CLINIC_PREVIEW_MAX_AGE_DAYS = int(os.environ.get("CLINIC_PREVIEW_MAX_AGE_DAYS", "7"))  # shareable preview links

@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import uploads, views
+from . import previews, uploads, views
 from .sitemaps import sitemaps
 
 admin.site.site_header = f"{settings.CLINIC_NAME}: content"
@@ -20,6 +20,7 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
+    path("preview/<str:token>/", previews.preview, name="preview"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("admin/editor/upload/", uploads.editor_image_upload, name="editor-image-upload"),

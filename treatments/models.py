@@ -53,9 +53,16 @@ class Treatment(Publishable):
 
     class Meta(Publishable.Meta):
         ordering = ["category", "display_order", "title"]
+        permissions = [
+            ("publish_treatment", "Can publish, schedule and unpublish treatment pages"),
+            ("review_treatment", "Can record a medical review of treatment pages"),
+        ]
 
     def get_absolute_url(self):
         return reverse("treatments:detail", kwargs={"slug": self.slug})
+
+    def breadcrumbs(self):
+        return [("Home", reverse("home")), ("Treatments", reverse("treatments:list")), (self.title, self.get_absolute_url())]
 
     def publishing_problems(self):
         if not self.risks.strip():

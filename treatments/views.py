@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.urls import reverse, reverse_lazy
 from django.views.generic import ListView
 
 from articles.models import Article
@@ -10,6 +11,8 @@ from .models import Treatment
 class TreatmentListView(ListView):
     """All published treatments; the template groups them non-surgical first, then surgical."""
 
+    extra_context = {"breadcrumbs": [("Home", reverse_lazy("home")), ("Treatments", reverse_lazy("treatments:list"))]}
+
     def get_queryset(self):
         return Treatment.objects.published()
 
@@ -19,7 +22,7 @@ class TreatmentDetailView(PublishableDetailView):
 
     def get_queryset(self):
         # Built per request: published() reads the clock.
-        return super().get_queryset().prefetch_related(
+        return super().get_queryset().select_related("reviewed_by").prefetch_related(
             "faqs",
             Prefetch(
                 "related_articles",

@@ -83,23 +83,30 @@ def test_change_form_edits_an_article(editor_client):
     url = reverse("admin:articles_article_change", args=[article.pk])
     assert editor_client.get(url).status_code == 200
     response = editor_client.post(
-        url, article_form(author=article.author.pk, slug=article.slug, title="Retitled")
+        url,
+        article_form(
+            author=article.author.pk, slug=article.slug, title="Retitled", edit_version=article.updated_at.isoformat()
+        ),
     )
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.title == "Retitled"
 
 
-def test_slug_is_read_only_once_live(editor_client):
-    article = ArticleFactory(slug="live-page")
-    response = editor_client.get(reverse("admin:articles_article_change", args=[article.pk]))
-    assert 'name="slug"' not in response.content.decode()
-    editor_client.post(
+def test_changing_the_slug_of_a_live_page_redirects_the_old_address(editor_client, client):
+    article = ArticleFactory(slug="old-address")
+    response = editor_client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
-        article_form(author=article.author.pk, slug="sneaky-change", status=Status.PUBLISHED),
+        article_form(
+            author=article.author.pk, slug="new-address", status=Status.PUBLISHED,
+            edit_version=article.updated_at.isoformat(),
+        ),
     )
-    article.refresh_from_db()
-    assert article.slug == "live-page"
+    assert response.status_code == 302
+    response = client.get("/blog/old-address/?utm_source=newsletter")
+    assert response.status_code == 301
+    assert response["Location"] == "/blog/new-address/?utm_source=newsletter"
+    assert client.get("/blog/new-address/").status_code == 200
 
 
 def test_publish_and_unpublish_actions(editor_client):

@@ -51,18 +51,48 @@ def test_database_refuses_an_unknown_status():
         ArticleFactory(status="archived")
 
 
-def test_slug_of_a_live_page_cannot_change():
-    article = ArticleFactory(slug="botox-facts")
-    article.slug = "botox-facts-2"
-    with pytest.raises(ValidationError) as error:
-        article.full_clean()
-    assert "cannot change" in str(error.value.message_dict["slug"])
+def test_renaming_a_live_page_redirects_old_addresses_including_earlier_ones():
+    from clinic_site.models import Redirect
+
+    article = ArticleFactory(slug="first")
+    article.slug = "second"
+    article.save()
+    article.slug = "third"
+    article.save()
+    assert dict(Redirect.objects.values_list("old_path", "new_path")) == {
+        "/blog/first/": "/blog/third/",
+        "/blog/second/": "/blog/third/",
+    }
 
 
-def test_slug_of_a_draft_can_change():
-    article = ArticleFactory(slug="working-title", status=Status.DRAFT)
+def test_renaming_back_removes_the_redirect_loop():
+    from clinic_site.models import Redirect
+
+    article = ArticleFactory(slug="a")
+    article.slug = "b"
+    article.save()
+    article.slug = "a"
+    article.save()
+    assert dict(Redirect.objects.values_list("old_path", "new_path")) == {"/blog/b/": "/blog/a/"}
+
+
+@pytest.mark.parametrize("state", [{"status": Status.DRAFT}, {"publish_at": timezone.now() + timedelta(days=1)}])
+def test_renaming_a_page_that_is_not_live_makes_no_redirect(state):
+    from clinic_site.models import Redirect
+
+    article = ArticleFactory(slug="working-title", **state)
     article.slug = "final-title"
-    article.full_clean()
+    article.save()
+    assert not Redirect.objects.exists()
+
+
+def test_redirect_gives_way_to_a_live_page_at_the_old_address(client):
+    moved = ArticleFactory(slug="botox-guide")
+    moved.slug = "botox-guide-2026"
+    moved.save()
+    assert client.get("/blog/botox-guide/").status_code == 301
+    ArticleFactory(slug="botox-guide", title="A new page here")
+    assert "A new page here" in client.get("/blog/botox-guide/").content.decode()
 
 
 def test_hero_image_needs_alt_text():

@@ -69,7 +69,11 @@ def test_edit_an_faq_inline_and_see_it_live(editor_client, client):
     faq = FAQFactory(treatment=treatment, question="Old question?")
     response = editor_client.post(
         reverse("admin:treatments_treatment_change", args=[treatment.pk]),
-        treatment_form(existing_faqs=[(faq.pk, "Does it hurt?", "Barely.", 1)], status=Status.PUBLISHED),
+        treatment_form(
+            existing_faqs=[(faq.pk, "Does it hurt?", "Barely.", 1)],
+            status=Status.PUBLISHED,
+            edit_version=treatment.updated_at.isoformat(),
+        ),
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     html = client.get("/treatments/botox/").content.decode()

@@ -60,7 +60,8 @@ def test_faqs_are_an_accordion_in_staff_order(client):
     html = client.get(treatment.get_absolute_url()).content.decode()
     assert "<summary>First question?</summary>" in html
     assert html.index("First question?") < html.index("Second question?")
-    assert "<script" not in html
+    # No JavaScript: the only script element is structured data.
+    assert html.count("<script") == html.count('<script type="application/ld+json">') == 1
 
 
 def test_treatment_page_links_published_related_articles_only(client):

@@ -1,0 +1,39 @@
+"""Shareable preview links: signed, expiring, showing the current draft to whoever holds the link."""
+
+from django.apps import apps
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404
+from django.urls import reverse
+
+SALT = "clinic_site.preview"
+
+
+def preview_url(page):
+    token = signing.TimestampSigner(salt=SALT).sign(f"{page._meta.label_lower}:{page.pk}")
+    return reverse("preview", kwargs={"token": token})
+
+
+def page_from_token(token):
+    """The page a valid, unexpired token names; Http404 for anything else, revealing nothing."""
+    max_age = settings.CLINIC_PREVIEW_MAX_AGE_DAYS * 24 * 60 * 60
+    try:
+        label, pk = signing.TimestampSigner(salt=SALT).unsign(token, max_age=max_age).rsplit(":", 1)
+        model = apps.get_model(label)
+        return model.objects.get(pk=pk)
+    except (signing.BadSignature, ValueError, LookupError, ObjectDoesNotExist) as error:
+        raise Http404("No such preview.") from error
+
+
+def preview(request, token):
+    from articles.views import ArticleDetailView
+    from treatments.views import TreatmentDetailView
+
+    page = page_from_token(token)
+    view_class = {"articles.article": ArticleDetailView, "treatments.treatment": TreatmentDetailView}.get(
+        page._meta.label_lower
+    )
+    if view_class is None:
+        raise Http404("No such preview.")
+    return view_class.as_view(shared_preview=page)(request, slug=page.slug)

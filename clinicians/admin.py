@@ -1,0 +1,10 @@
+from django.contrib import admin
+
+from .models import Clinician
+
+
+@admin.register(Clinician)
+class ClinicianAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "credentials", "registration_number", "user"]
+    search_fields = ["name", "role", "credentials", "registration_number"]
+    autocomplete_fields = ["user"]
