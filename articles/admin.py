@@ -1,13 +1,16 @@
 from django.contrib import admin
 from django.db.models import Count
+from reversion.admin import VersionAdmin
 
-from clinic_site.admin import HERO_FIELDSET, HISTORY_FIELDSET, SEO_FIELDSET, PublicationFilter, PublishableAdmin
+from clinic_site.admin import (
+    HERO_FIELDSET, HISTORY_FIELDSET, REVIEW_FIELDSET, SEO_FIELDSET, PublicationFilter, PublishableAdmin, ReviewFilter,
+)
 
 from .models import Article, Category
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(VersionAdmin):
     list_display = ["name", "slug", "article_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -22,14 +25,15 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
-    list_display = ["title", "author", "status", "publish_at", "is_published", "updated_at"]
-    list_filter = [PublicationFilter, "status", "categories", "author"]
+    list_display = ["title", "author", "status", "publish_at", "is_published", "last_reviewed", "updated_at"]
+    list_filter = [PublicationFilter, ReviewFilter, "status", "categories", "author"]
     list_select_related = ["author"]
     autocomplete_fields = ["categories", "related_treatments"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         ("Publishing", {"fields": ["status", "publish_at", "publication_state", "author"]}),
         ("Topics", {"fields": ["categories", "related_treatments"]}),
+        REVIEW_FIELDSET,
         HERO_FIELDSET,
         SEO_FIELDSET,
         HISTORY_FIELDSET,

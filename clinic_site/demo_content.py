@@ -187,3 +187,11 @@ weigh up both.</p></blockquote>
     "categories": ["anti-wrinkle-injections", "facial-balance"],
     "related_treatments": ["botox"],
 }
+
+REVIEWER = {
+    "name": "Dr Eleanor Hart",
+    "role": "Medical director and aesthetic physician",
+    "credentials": "MBBS, MRCS",
+    "bio": "Eleanor leads the clinic's medical team. She checks every treatment page and article for medical "
+    "accuracy before it is published, and reviews each one at least once a year. (Demo profile.)",
+}

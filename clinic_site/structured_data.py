@@ -8,7 +8,7 @@ SURGICAL = "https://schema.org/SurgicalProcedure"
 
 
 def plain(html):
-    return " ".join(strip_tags(html).split())
+    return " ".join(strip_tags(html.replace("</", " </")).split())
 
 
 def clinic_node(base_url):

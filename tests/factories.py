@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from articles.models import Article, Category
 from clinic_site.models import Status
+from clinicians.models import Clinician
 from treatments.models import FAQ, Treatment
 
 
@@ -83,3 +84,12 @@ class ArticleFactory(PublishableFactory):
     def related_treatments(self, create, extracted, **kwargs):
         if create and extracted:
             self.related_treatments.set(extracted)
+
+
+class ClinicianFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Clinician
+
+    name = factory.Sequence(lambda n: f"Dr Reviewer {n}")
+    role = "Aesthetic physician"
+    credentials = "MBBS, MRCS"

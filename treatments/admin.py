@@ -1,6 +1,8 @@
 from django.contrib import admin
 
-from clinic_site.admin import HERO_FIELDSET, HISTORY_FIELDSET, SEO_FIELDSET, PublicationFilter, PublishableAdmin
+from clinic_site.admin import (
+    HERO_FIELDSET, HISTORY_FIELDSET, REVIEW_FIELDSET, SEO_FIELDSET, PublicationFilter, PublishableAdmin, ReviewFilter,
+)
 
 from .models import FAQ, Treatment
 
@@ -13,9 +15,9 @@ class FAQInline(admin.StackedInline):
 
 @admin.register(Treatment)
 class TreatmentAdmin(PublishableAdmin):
-    list_display = ["title", "category", "display_order", "status", "publish_at", "is_published", "updated_at"]
+    list_display = ["title", "category", "display_order", "status", "publish_at", "is_published", "last_reviewed", "updated_at"]
     list_editable = ["display_order"]
-    list_filter = [PublicationFilter, "status", "category"]
+    list_filter = [PublicationFilter, ReviewFilter, "status", "category"]
     inlines = [FAQInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
@@ -33,6 +35,7 @@ class TreatmentAdmin(PublishableAdmin):
         ),
         ("Sections", {"fields": ["how_it_works", "risks", "aftercare"]}),
         ("Publishing", {"fields": ["status", "publish_at", "publication_state", "display_order"]}),
+        REVIEW_FIELDSET,
         HERO_FIELDSET,
         SEO_FIELDSET,
         HISTORY_FIELDSET,

@@ -1,11 +1,14 @@
+import reversion
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from articles.models import Article, Category
 from clinic_site import demo_content
 from clinic_site.models import Status
+from clinicians.models import Clinician
 from treatments.models import FAQ, Treatment
 
 DEMO_AUTHOR = "clinical-team"
@@ -18,7 +21,12 @@ class Command(BaseCommand):
     )
 
     @transaction.atomic
+    @reversion.create_revision()
     def handle(self, *args, **options):
+        reversion.set_comment("Demo content loaded.")
+        self.reviewer, _ = Clinician.objects.get_or_create(
+            name=demo_content.REVIEWER["name"], defaults=demo_content.REVIEWER
+        )
         created = 0
         for data in demo_content.TREATMENTS:
             created += self.load_treatment(dict(data))
@@ -26,6 +34,9 @@ class Command(BaseCommand):
             Category.objects.get_or_create(slug=slug, defaults={"name": name, "description": description})
         created += self.load_article(dict(demo_content.ARTICLE))
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {created} page(s) created."))
+
+    def published_and_reviewed(self):
+        return {"status": Status.PUBLISHED, "reviewed_by": self.reviewer, "last_reviewed": timezone.localdate()}
 
     def report(self, page, created):
         verb = "Created" if created else "Already present, left unchanged:"
@@ -35,7 +46,7 @@ class Command(BaseCommand):
     def load_treatment(self, data):
         faqs = data.pop("faqs")
         treatment, created = Treatment.objects.get_or_create(
-            slug=data.pop("slug"), defaults={**data, "status": Status.PUBLISHED}
+            slug=data.pop("slug"), defaults={**data, **self.published_and_reviewed()}
         )
         if created:
             FAQ.objects.bulk_create(
@@ -53,7 +64,7 @@ class Command(BaseCommand):
             defaults={"first_name": "Clinical Team", "is_staff": True, "password": make_password(None)},
         )
         article, created = Article.objects.get_or_create(
-            slug=data.pop("slug"), defaults={**data, "author": author, "status": Status.PUBLISHED}
+            slug=data.pop("slug"), defaults={**data, "author": author, **self.published_and_reviewed()}
         )
         if created:
             article.categories.set(Category.objects.filter(slug__in=category_slugs))
