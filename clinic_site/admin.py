@@ -18,7 +18,7 @@ from .models import Redirect, Status
 from .previews import preview_url
 
 SEO_FIELDSET = ("Search engines and sharing", {"classes": ["collapse"], "fields": ["seo_title", "meta_description"]})
-HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt"]})
+HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt", "hero_image_decorative"]})
 REVIEW_FIELDSET = ("Medical review", {"fields": ["reviewed_by", "last_reviewed"]})
 HISTORY_FIELDSET = ("History", {"classes": ["collapse"], "fields": ["created_at", "updated_at", "updated_by"]})
 

@@ -6,13 +6,16 @@ from operator import and_, or_
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django_ckeditor_5.fields import CKEditor5Field
+
+from images.alt_text import alt_text_problem
+from images.fields import CleanImageField
+from images.rich_text import body_image_problems, with_renditions
 
 from .sanitize import sanitize_html
 
@@ -117,13 +120,13 @@ class Publishable(models.Model):
         blank=True,
         help_text="Optional description for search results (160 characters at most). The summary is used if empty.",
     )
-    hero_image = models.ImageField(
+    hero_image = CleanImageField(
         upload_to="heroes/%Y/%m/",
         blank=True,
         width_field="hero_image_width",
         height_field="hero_image_height",
-        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
-        help_text="Optional large image at the top of the page and in listings. JPEG, PNG or WebP.",
+        help_text="Optional large image at the top of the page, in listings and when the page is shared. "
+        "JPEG, PNG or WebP; location and camera data are removed.",
     )
     hero_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -131,7 +134,12 @@ class Publishable(models.Model):
         "hero image alt text",
         max_length=200,
         blank=True,
-        help_text="Describe the image for people who cannot see it. Required when there is an image.",
+        help_text="Describe the image for people who cannot see it. Required unless the image is decorative.",
+    )
+    hero_image_decorative = models.BooleanField(
+        "hero image is decorative",
+        default=False,
+        help_text="Tick only if the image adds nothing to the text (it will be hidden from screen readers).",
     )
     reviewed_by = models.ForeignKey(
         "clinicians.Clinician",
@@ -170,7 +178,7 @@ class Publishable(models.Model):
     def save(self, *args, **kwargs):
         # Every path (admin, shell, import) stores only sanitised HTML.
         for field in self.rich_text_fields:
-            setattr(self, field, sanitize_html(getattr(self, field)))
+            setattr(self, field, with_renditions(sanitize_html(getattr(self, field))))
         previous_live_path = self.live_path_in_database()
         super().save(*args, **kwargs)
         if self.status == Status.PUBLISHED:
@@ -188,8 +196,16 @@ class Publishable(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        if self.hero_image and not self.hero_image_alt.strip():
-            errors["hero_image_alt"] = "Describe the hero image for people who cannot see it."
+        if self.hero_image and not self.hero_image_decorative:
+            if not self.hero_image_alt.strip():
+                errors["hero_image_alt"] = (
+                    "Describe the hero image for people who cannot see it, or tick “hero image is decorative”."
+                )
+            elif problem := alt_text_problem(self.hero_image_alt):
+                errors["hero_image_alt"] = problem
+        for field in self.rich_text_fields:
+            if problems := body_image_problems(sanitize_html(getattr(self, field))):
+                errors[field] = problems
         if self.status == Status.PUBLISHED:
             for field, message in self.publishing_problems():
                 errors.setdefault(field, message)
@@ -226,6 +242,10 @@ class Publishable(models.Model):
 
     def get_admin_url(self):
         return reverse(f"admin:{self._meta.app_label}_{self._meta.model_name}_change", args=[self.pk])
+
+    @property
+    def hero_alt(self):
+        return "" if self.hero_image_decorative else self.hero_image_alt
 
     @property
     def kind(self):

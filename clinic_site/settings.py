@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "treatments",
     "enquiries",
     "clinicians",
+    "images",
 ]
 
 MIDDLEWARE = [
@@ -187,7 +188,9 @@ CLINIC_CURRENCY = os.environ.get("CLINIC_CURRENCY", "GBP")
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor-image-upload"
 CKEDITOR_5_CUSTOM_CSS = "css/admin-editor.css"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp"]
-CKEDITOR_5_MAX_UPLOAD_BYTES = int(os.environ.get("CLINIC_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+CLINIC_MAX_UPLOAD_BYTES = int(os.environ.get("CLINIC_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+CLINIC_MAX_IMAGE_PIXELS = int(os.environ.get("CLINIC_MAX_IMAGE_MEGAPIXELS", "40")) * 1_000_000
+CLINIC_IMAGE_WIDTHS = [int(w) for w in env_list("CLINIC_IMAGE_WIDTHS", "480,960,1440,1920")]
 CKEDITOR_5_CONFIGS = {
     "default": {
         "toolbar": {

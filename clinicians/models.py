@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.core.validators import FileExtensionValidator
 from django.db import models
+
+from images.fields import CleanImageField
 
 
 class Clinician(models.Model):
@@ -14,10 +15,7 @@ class Clinician(models.Model):
         help_text="Optional, e.g. “GMC 1234567” or “NMC 12A3456B”.",
     )
     bio = models.TextField("short biography", blank=True)
-    photo = models.ImageField(
-        upload_to="clinicians/", blank=True,
-        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
-    )
+    photo = CleanImageField(upload_to="clinicians/", blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="clinician",
         help_text="Their staff account, if they have one: reviews they record default to this profile.",

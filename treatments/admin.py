@@ -4,7 +4,16 @@ from clinic_site.admin import (
     HERO_FIELDSET, HISTORY_FIELDSET, REVIEW_FIELDSET, SEO_FIELDSET, PublicationFilter, PublishableAdmin, ReviewFilter,
 )
 
-from .models import FAQ, Treatment
+from .models import FAQ, BeforeAfterPair, Treatment
+
+
+class BeforeAfterPairInline(admin.StackedInline):
+    model = BeforeAfterPair
+    extra = 0
+    fields = [
+        ("before_image", "before_alt"), ("after_image", "after_alt"), "caption",
+        ("consent_recorded", "consent_reference"), ("show_publicly", "order"),
+    ]
 
 
 class FAQInline(admin.StackedInline):
@@ -18,7 +27,7 @@ class TreatmentAdmin(PublishableAdmin):
     list_display = ["title", "category", "display_order", "status", "publish_at", "is_published", "last_reviewed", "updated_at"]
     list_editable = ["display_order"]
     list_filter = [PublicationFilter, ReviewFilter, "status", "category"]
-    inlines = [FAQInline]
+    inlines = [FAQInline, BeforeAfterPairInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
         (

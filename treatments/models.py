@@ -1,10 +1,13 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django_ckeditor_5.fields import CKEditor5Field
 
 from clinic_site.models import Publishable
+from images.alt_text import alt_text_problem
+from images.fields import CleanImageField
 
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 
@@ -104,3 +107,64 @@ class FAQ(models.Model):
 
     def __str__(self):
         return self.question
+
+
+class BeforeAfterPairQuerySet(models.QuerySet):
+    def public(self):
+        """Pairs patients may see: marked for showing, with the patient's consent on record."""
+        return self.filter(show_publicly=True, consent_recorded=True).exclude(consent_reference="")
+
+
+class BeforeAfterPair(models.Model):
+    """Two photos of one patient, shown on the treatment page only with the patient's recorded consent."""
+
+    treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="gallery")
+    before_image = CleanImageField(
+        upload_to="gallery/%Y/%m/", width_field="before_width", height_field="before_height"
+    )
+    before_width = models.PositiveIntegerField(null=True, editable=False)
+    before_height = models.PositiveIntegerField(null=True, editable=False)
+    before_alt = models.CharField("before: text alternative", max_length=200)
+    after_image = CleanImageField(upload_to="gallery/%Y/%m/", width_field="after_width", height_field="after_height")
+    after_width = models.PositiveIntegerField(null=True, editable=False)
+    after_height = models.PositiveIntegerField(null=True, editable=False)
+    after_alt = models.CharField("after: text alternative", max_length=200)
+    caption = models.CharField(max_length=250, help_text="e.g. “Two weeks after treatment; results vary.”")
+    consent_recorded = models.BooleanField(
+        "patient consent recorded", default=False,
+        help_text="Tick only when the patient's signed consent to publish these photos is on file.",
+    )
+    consent_reference = models.CharField(
+        max_length=100, blank=True, help_text="Where the signed consent is filed, e.g. a form number."
+    )
+    show_publicly = models.BooleanField(default=False, help_text="Needs the patient's consent recorded.")
+    order = models.PositiveIntegerField(default=0)
+
+    objects = BeforeAfterPairQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "before-and-after pair"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(show_publicly=False)
+                | (models.Q(consent_recorded=True) & ~models.Q(consent_reference="")),
+                name="gallery_pair_public_only_with_consent",
+            )
+        ]
+
+    def __str__(self):
+        return self.caption
+
+    def clean(self):
+        errors = {}
+        if self.show_publicly and not (self.consent_recorded and self.consent_reference.strip()):
+            errors["show_publicly"] = (
+                "This pair cannot be shown until the patient's consent is recorded: tick “patient consent "
+                "recorded” and give the consent reference."
+            )
+        for side in ("before", "after"):
+            if problem := alt_text_problem(getattr(self, f"{side}_alt"), self.caption):
+                errors[f"{side}_alt"] = problem
+        if errors:
+            raise ValidationError(errors)

@@ -5,7 +5,7 @@ from django.views.generic import ListView
 from articles.models import Article
 from clinic_site.views import PublishableDetailView
 
-from .models import Treatment
+from .models import BeforeAfterPair, Treatment
 
 
 class TreatmentListView(ListView):
@@ -24,6 +24,7 @@ class TreatmentDetailView(PublishableDetailView):
         # Built per request: published() reads the clock.
         return super().get_queryset().select_related("reviewed_by").prefetch_related(
             "faqs",
+            Prefetch("gallery", queryset=BeforeAfterPair.objects.public(), to_attr="public_gallery"),
             Prefetch(
                 "related_articles",
                 queryset=Article.objects.published().select_related("author"),

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 from clinic_site.models import Status
-from tests.images import image_bytes
+from tests.imagefiles import image_bytes
 from treatments.models import Treatment
 
 pytestmark = pytest.mark.browser
@@ -55,6 +55,10 @@ def test_staff_write_preview_and_publish_an_article(staff_page, demo_site, brows
     photo.write_bytes(image_bytes("PNG", size=(64, 48)))
     page.locator(".ck-file-dialog-button input[type=file]").first.set_input_files(photo)
     expect(editor.locator("img[src*='/media/editor/']")).to_have_count(1)
+    editor.locator("img[src*='/media/editor/']").click()
+    page.get_by_role("button", name="Change image text alternative").click()
+    page.get_by_label("Text alternative").fill("Patient resting with a cold compress over the eyes")
+    page.keyboard.press("Enter")
 
     page.get_by_role("button", name="Save and continue editing").first.click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
@@ -65,6 +69,8 @@ def test_staff_write_preview_and_publish_an_article(staff_page, demo_site, brows
     assert "<li>Use cold compresses</li>" in article.body
     assert 'href="https://www.nhs.uk/conditions/cosmetic-procedures/"' in article.body
     assert re.search(r'<img src="/media/editor/\d{4}/\d{2}/\w+\.png"', article.body)
+    assert 'alt="Patient resting with a cold compress over the eyes"' in article.body
+    assert 'srcset="/media/renditions/editor/' in article.body
     public_url = demo_site + article.get_absolute_url()
     assert anonymous_status(browser, public_url) == 404
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from articles.models import Article
 from clinic_site.models import Status
 from tests.factories import ArticleFactory, TreatmentFactory
-from tests.images import png_bytes
+from tests.imagefiles import png_bytes
 from treatments.models import Treatment
 
 pytestmark = pytest.mark.django_db

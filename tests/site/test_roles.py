@@ -11,7 +11,7 @@ from articles.models import Article
 from clinic_site.models import Status
 from tests.articles.test_admin import article_form
 from tests.factories import ArticleFactory, ClinicianFactory, TreatmentFactory, UserFactory
-from tests.images import png_bytes
+from tests.imagefiles import png_bytes
 
 pytestmark = pytest.mark.django_db
 

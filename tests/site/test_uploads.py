@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.factories import UserFactory
-from tests.images import image_bytes
+from tests.imagefiles import image_bytes
 
 pytestmark = pytest.mark.django_db
 URL = reverse("editor-image-upload")
@@ -60,7 +60,7 @@ def test_gif_is_refused_with_the_accepted_formats_named(editor_client):
 
 
 def test_oversized_file_is_refused_with_the_limit(editor_client, settings):
-    settings.CKEDITOR_5_MAX_UPLOAD_BYTES = 100
+    settings.CLINIC_MAX_UPLOAD_BYTES = 100
     response = upload(editor_client, content=image_bytes("PNG", size=(300, 300)))
     assert response.status_code == 400
     assert "the limit is 100" in response.json()["error"]["message"]

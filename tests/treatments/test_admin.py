@@ -41,6 +41,10 @@ def treatment_form(faqs=(), existing_faqs=(), **overrides):
         "faqs-INITIAL_FORMS": str(len(existing_faqs)),
         "faqs-MIN_NUM_FORMS": "0",
         "faqs-MAX_NUM_FORMS": "1000",
+        "gallery-TOTAL_FORMS": "0",
+        "gallery-INITIAL_FORMS": "0",
+        "gallery-MIN_NUM_FORMS": "0",
+        "gallery-MAX_NUM_FORMS": "1000",
     }
     for index, (faq_id, question, answer, order) in enumerate([*existing_faqs, *faqs]):
         data.update({

@@ -6,10 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Category
-from clinic_site import demo_content
+from clinic_site import demo_content, demo_images
 from clinic_site.models import Status
 from clinicians.models import Clinician
-from treatments.models import FAQ, Treatment
+from treatments.models import FAQ, BeforeAfterPair, Treatment
 
 DEMO_AUTHOR = "clinical-team"
 
@@ -35,8 +35,16 @@ class Command(BaseCommand):
         created += self.load_article(dict(demo_content.ARTICLE))
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {created} page(s) created."))
 
-    def published_and_reviewed(self):
-        return {"status": Status.PUBLISHED, "reviewed_by": self.reviewer, "last_reviewed": timezone.localdate()}
+    def published_and_reviewed(self, slug):
+        self.seed = getattr(self, "seed", 0) + 1
+        return {
+            "status": Status.PUBLISHED,
+            "reviewed_by": self.reviewer,
+            "last_reviewed": timezone.localdate(),
+            # Abstract pictures: they add nothing to the text, so screen readers skip them.
+            "hero_image": demo_images.hero(f"{slug}.jpg", self.seed),
+            "hero_image_decorative": True,
+        }
 
     def report(self, page, created):
         verb = "Created" if created else "Already present, left unchanged:"
@@ -45,14 +53,15 @@ class Command(BaseCommand):
 
     def load_treatment(self, data):
         faqs = data.pop("faqs")
-        treatment, created = Treatment.objects.get_or_create(
-            slug=data.pop("slug"), defaults={**data, **self.published_and_reviewed()}
-        )
+        slug = data.pop("slug")
+        treatment, created = Treatment.objects.get_or_create(slug=slug, defaults={**data, **self.published_and_reviewed(slug)})
         if created:
             FAQ.objects.bulk_create(
                 FAQ(treatment=treatment, question=question, answer=answer, order=index)
                 for index, (question, answer) in enumerate(faqs, start=1)
             )
+            if slug == "botox":
+                BeforeAfterPair.objects.create(treatment=treatment, **demo_images.illustrated_pair())
         return self.report(treatment, created)
 
     def load_article(self, data):
@@ -63,8 +72,9 @@ class Command(BaseCommand):
             username=DEMO_AUTHOR,
             defaults={"first_name": "Clinical Team", "is_staff": True, "password": make_password(None)},
         )
+        slug = data.pop("slug")
         article, created = Article.objects.get_or_create(
-            slug=data.pop("slug"), defaults={**data, "author": author, **self.published_and_reviewed()}
+            slug=slug, defaults={**data, "author": author, **self.published_and_reviewed(slug)}
         )
         if created:
             article.categories.set(Category.objects.filter(slug__in=category_slugs))

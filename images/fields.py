@@ -1,0 +1,45 @@
+from pathlib import PurePosixPath
+
+from django import forms
+from django.db import models
+from django.db.models.fields.files import ImageFieldFile
+
+from .pipeline import clean_image, make_renditions, validate_image
+
+
+def validate_new_upload(file):
+    # Files already stored passed this check when they arrived.
+    if not getattr(file, "_committed", False):
+        validate_image(file)
+
+
+class CleanImageFieldFile(ImageFieldFile):
+    def save(self, name, content, save=True):
+        content, extension = clean_image(content)
+        super().save(f"{PurePosixPath(name).stem}.{extension}", content, save=False)
+        width, height = make_renditions(self.storage, self.name)
+        # Record the cleaned image's size (turned upright, so maybe not the upload's) before the row is written.
+        if self.field.width_field:
+            setattr(self.instance, self.field.width_field, width)
+        if self.field.height_field:
+            setattr(self.instance, self.field.height_field, height)
+        if save:
+            self.instance.save()
+
+
+class CleanImageFormField(forms.ImageField):
+    def to_python(self, data):
+        # Our checks first: size and pixel limits before anything decodes the file.
+        if data and hasattr(data, "size"):
+            validate_image(data)
+        return super().to_python(data)
+
+
+class CleanImageField(models.ImageField):
+    """An ImageField whose uploads are validated by content, stripped of metadata, and given renditions."""
+
+    attr_class = CleanImageFieldFile
+    default_validators = [validate_new_upload]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": CleanImageFormField, **kwargs})

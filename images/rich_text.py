@@ -1,0 +1,61 @@
+"""Images inside rich-text bodies: the same alt rules and responsive renditions as everywhere else."""
+
+import re
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from PIL import Image
+
+from .alt_text import alt_text_problem
+from .pipeline import make_renditions, rendition_name, rendition_widths, srcset
+
+IMG_TAG = re.compile(r"<img\b([^>]*)>")
+ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"')
+BODY_SIZES = "(min-width: 48rem) 42rem, 100vw"
+
+
+def body_image_problems(html):
+    """Messages for images in sanitised `html` that lack a text alternative or have a poor one."""
+    problems = []
+    for number, match in enumerate(IMG_TAG.finditer(html or ""), start=1):
+        attributes = dict(ATTRIBUTE.findall(match.group(1)))
+        if "alt" not in attributes:
+            problems.append(
+                f"Image {number} has no text alternative. Select it in the editor, choose “Change image text "
+                "alternative”, and describe it (or leave it empty only if it is purely decorative)."
+            )
+        elif problem := alt_text_problem(attributes["alt"]):
+            problems.append(f"Image {number}: {problem}")
+    return problems
+
+
+def local_name(src):
+    if not src.startswith(settings.MEDIA_URL):
+        return None
+    name = src.removeprefix(settings.MEDIA_URL)
+    return name if default_storage.exists(name) else None
+
+
+def with_renditions(html):
+    """`html` with each uploaded image given width, height, srcset, sizes and lazy loading (made at save time)."""
+
+    def rewrite(match):
+        attributes = dict(ATTRIBUTE.findall(match.group(1)))
+        name = local_name(attributes.get("src", ""))
+        if name is None:
+            return match.group(0)
+        with default_storage.open(name, "rb") as file, Image.open(file) as image:
+            width, height = image.size
+        if not default_storage.exists(rendition_name(name, rendition_widths(width)[0], "webp")):
+            make_renditions(default_storage, name)
+        attributes.update(
+            width=str(width),
+            height=str(height),
+            srcset=srcset(default_storage.url, name, width, "webp"),
+            sizes=BODY_SIZES,
+            loading="lazy",
+            decoding="async",
+        )
+        return "<img " + " ".join(f'{key}="{value}"' for key, value in attributes.items()) + ">"
+
+    return IMG_TAG.sub(rewrite, html or "")
