@@ -134,6 +134,19 @@ STORAGES = {
         )
     },
 }
+# Several servers: uploads in S3-compatible storage instead of a local folder (README "Scaling out").
+if os.environ.get("DJANGO_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DJANGO_S3_BUCKET"],
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "custom_domain": os.environ.get("DJANGO_S3_CUSTOM_DOMAIN") or None,
+            "file_overwrite": False,
+            "querystring_auth": False,
+        },
+    }
 # Serve from the finders when collectstatic has not run (local runs and tests).
 WHITENOISE_USE_FINDERS = DEBUG
 

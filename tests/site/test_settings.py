@@ -79,3 +79,12 @@ def test_hosts_media_static_and_clinic_details_come_from_the_environment(tmp_pat
 def test_production_static_files_use_hashed_compressed_names():
     result = run_python(SHOW.format("s.STORAGES['staticfiles']['BACKEND']"), DJANGO_SECRET_KEY="x" * 50)
     assert result.stdout.strip() == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def test_s3_bucket_switches_uploads_to_s3_storage():
+    result = run_python(
+        SHOW.format("s.STORAGES['default']['BACKEND'], s.STORAGES['default']['OPTIONS']['bucket_name']"),
+        DJANGO_DEBUG="1",
+        DJANGO_S3_BUCKET="clinic-media",
+    )
+    assert result.stdout.strip() == "storages.backends.s3.S3Storage clinic-media"
