@@ -1,16 +1,16 @@
 """Publishing, once: what articles and treatment pages share."""
 
+import html
 from datetime import timedelta
-from functools import reduce
-from operator import and_, or_
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import strip_tags
 from django_ckeditor_5.fields import CKEditor5Field
 
 from images.alt_text import alt_text_problem
@@ -18,9 +18,6 @@ from images.fields import CleanImageField
 from images.rich_text import body_image_problems, with_renditions
 
 from .sanitize import sanitize_html
-
-SEARCH_MAX_TERMS = 8
-
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -41,22 +38,6 @@ class PublishableQuerySet(models.QuerySet):
     def review_overdue(self):
         """Never medically reviewed, or last reviewed longer ago than CLINIC_REVIEW_MAX_AGE_DAYS."""
         return self.filter(Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=review_cutoff()))
-
-    def search(self, query):
-        """Rows containing every word of `query`; whole-query title matches rank first."""
-        terms = query.split()[:SEARCH_MAX_TERMS]
-        if not terms:
-            return self.none()
-        fields = self.model.search_fields
-        matches_term = [reduce(or_, (Q(**{f"{field}__icontains": term}) for field in fields)) for term in terms]
-        return self.filter(reduce(and_, matches_term)).annotate(
-            search_rank=Case(
-                When(title__icontains=query.strip(), then=Value(0)),
-                When(reduce(or_, (Q(title__icontains=term) for term in terms)), then=Value(1)),
-                default=Value(2),
-                output_field=IntegerField(),
-            )
-        ).order_by("search_rank", "-publish_at")
 
 
 def review_cutoff():
@@ -82,6 +63,21 @@ class Redirect(models.Model):
         cls.objects.filter(new_path=old_path).update(new_path=new_path)
         cls.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
         cls.objects.filter(old_path=new_path).delete()
+
+
+class SearchDocument(models.Model):
+    """The plain text of one article or treatment page, indexed by the database's full-text search
+    (SQLite FTS5 or PostgreSQL tsvector; see migrations 0003). Kept in step by clinic_site.signals."""
+
+    kind = models.CharField(max_length=20)
+    object_id = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    body_text = models.TextField()
+    status = models.CharField(max_length=10)
+    publish_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique")]
 
 
 class Publishable(models.Model):
@@ -159,7 +155,6 @@ class Publishable(models.Model):
     objects = PublishableQuerySet.as_manager()
 
     rich_text_fields = ("body",)
-    search_fields = ("title", "summary", "body")
 
     class Meta:
         abstract = True
@@ -233,6 +228,10 @@ class Publishable(models.Model):
             when = date_format(timezone.localtime(self.publish_at), "DATETIME_FORMAT")
             return f"Scheduled: goes live on {when}. Only staff can see it until then."
         return "Draft: not published. Only staff can see this page."
+
+    def search_text(self):
+        """Everything a patient could search for on this page, as plain text."""
+        return " ".join(html.unescape(strip_tags(getattr(self, field).replace("</", " </"))) for field in ("summary", *self.rich_text_fields))
 
     def is_review_overdue(self):
         return self.last_reviewed is None or self.last_reviewed < review_cutoff()

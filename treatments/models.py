@@ -52,7 +52,6 @@ class Treatment(Publishable):
     display_order = models.PositiveIntegerField(default=0, help_text="Lower numbers are listed first.")
 
     rich_text_fields = ("body", "how_it_works", "risks", "aftercare")
-    search_fields = ("title", "summary", "body", "how_it_works", "risks", "aftercare")
 
     class Meta(Publishable.Meta):
         ordering = ["category", "display_order", "title"]
@@ -66,6 +65,10 @@ class Treatment(Publishable):
 
     def breadcrumbs(self):
         return [("Home", reverse("home")), ("Treatments", reverse("treatments:list")), (self.title, self.get_absolute_url())]
+
+    def search_text(self):
+        faqs = " ".join(f"{faq.question} {faq.answer}" for faq in self.faqs.all())
+        return f"{super().search_text()} {faqs}"
 
     def publishing_problems(self):
         if not self.risks.strip():
