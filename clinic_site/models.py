@@ -65,6 +65,22 @@ class Redirect(models.Model):
         cls.objects.filter(old_path=new_path).delete()
 
 
+class ContentVersion(models.Model):
+    """One row whose number goes up whenever anything patients can see changes: cached pages are stored
+    under it, so every server sees fresh pages at once (clinic_site.cache)."""
+
+    version = models.PositiveBigIntegerField(default=1)
+
+    @classmethod
+    def current(cls):
+        return cls.objects.values_list("version", flat=True).filter(pk=1).first() or 0
+
+    @classmethod
+    def bump(cls):
+        if not cls.objects.filter(pk=1).update(version=models.F("version") + 1):
+            cls.objects.get_or_create(pk=1)
+
+
 class SearchDocument(models.Model):
     """The plain text of one article or treatment page, indexed by the database's full-text search
     (SQLite FTS5 or PostgreSQL tsvector; see migrations 0003). Kept in step by clinic_site.signals."""

@@ -1,12 +1,28 @@
 """Keeping derived data in step with content: the search index, and (see cache.py) cached pages."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from articles.models import Article
-from treatments.models import FAQ, Treatment
+from articles.models import Article, Category
+from clinicians.models import Clinician
+from treatments.models import FAQ, BeforeAfterPair, Treatment
 
-from .models import SearchDocument
+from .models import ContentVersion, Redirect, SearchDocument
+
+# Everything patients can see on some page: a change to any of them makes cached pages stale.
+VISIBLE_MODELS = [Article, Treatment, FAQ, Category, Clinician, BeforeAfterPair, Redirect]
+
+
+def content_changed(sender, raw=False, **kwargs):
+    if not raw:
+        ContentVersion.bump()
+
+
+for model in VISIBLE_MODELS:
+    post_save.connect(content_changed, sender=model, dispatch_uid=f"content-changed-save-{model.__name__}")
+    post_delete.connect(content_changed, sender=model, dispatch_uid=f"content-changed-delete-{model.__name__}")
+for through in (Article.categories.through, Article.related_treatments.through):
+    m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"content-changed-m2m-{through.__name__}")
 
 
 def index_page(page):

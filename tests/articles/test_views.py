@@ -1,8 +1,6 @@
 from datetime import timedelta
 
 import pytest
-from django.test.utils import CaptureQueriesContext
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -120,19 +118,3 @@ def test_feed_lists_published_articles_only(client):
     assert "<title>Fresh article</title>" in body
     assert "Fresh summary" in body
     assert "Draft article" not in body
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
-@pytest.mark.parametrize("url", ["/blog/", "/blog/category/busy/", "/blog/feed/", "/"])
-def test_index_query_count_does_not_grow_with_articles(client, url):
-    category = CategoryFactory(slug="busy")
-    treatment = TreatmentFactory()
-    ArticleFactory.create_batch(3, categories=[category, CategoryFactory()], related_treatments=[treatment])
-    few = count_queries(client, url)
-    ArticleFactory.create_batch(27, categories=[category, CategoryFactory()], related_treatments=[treatment])
-    assert count_queries(client, url) == few

@@ -1,8 +1,6 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from clinic_site.models import Status
@@ -83,29 +81,6 @@ def test_staff_can_preview_a_scheduled_treatment(editor_client):
     html = editor_client.get(treatment.get_absolute_url()).content.decode()
     assert "Not published." in html
     assert "Scheduled" in html
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
-def test_treatment_index_query_count_does_not_grow(client):
-    TreatmentFactory.create_batch(3)
-    few = count_queries(client, "/treatments/")
-    TreatmentFactory.create_batch(27)
-    assert count_queries(client, "/treatments/") == few
-
-
-def test_treatment_page_query_count_does_not_grow_with_faqs_and_articles(client):
-    treatment = TreatmentFactory()
-    FAQFactory.create_batch(3, treatment=treatment)
-    ArticleFactory.create_batch(3, related_treatments=[treatment])
-    few = count_queries(client, treatment.get_absolute_url())
-    FAQFactory.create_batch(27, treatment=treatment)
-    ArticleFactory.create_batch(27, related_treatments=[treatment])
-    assert count_queries(client, treatment.get_absolute_url()) == few
 
 
 def test_related_article_appears_once_its_scheduled_time_comes(client):

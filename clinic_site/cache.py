@@ -1,0 +1,66 @@
+"""Whole-page cache for anonymous visitors, invalidated at once by the content version.
+
+Only plain public pages are stored: never anything for signed-in staff (they carry a session
+cookie), never a response that sets a cookie or varies on one (forms with CSRF tokens), never
+one marked private or no-cache (previews, the consultation form), never an error page.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+from .models import ContentVersion, SearchDocument
+
+SKIP_PREFIXES = ("/admin/", "/preview/", "/consultation/", "/healthz", "/media/", "/static/")
+
+
+def seconds_until_next_scheduled_page():
+    """Cached copies must expire when a scheduled page goes live, which changes lists and the home page."""
+    now = timezone.now()
+    next_time = (
+        SearchDocument.objects.filter(status="published", publish_at__gt=now)
+        .order_by("publish_at").values_list("publish_at", flat=True).first()
+    )
+    return None if next_time is None else max(1, int((next_time - now).total_seconds()) + 1)
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.CLINIC_PAGE_CACHE_SECONDS
+        if not seconds or not self.is_cacheable_request(request):
+            return self.get_response(request)
+        key = f"page:{ContentVersion.current()}:{request.get_host()}:{request.get_full_path()}"
+        response = cache.get(key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self.is_cacheable_response(request, response):
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            until_scheduled = seconds_until_next_scheduled_page()
+            cache.set(key, response, seconds if until_scheduled is None else min(seconds, until_scheduled))
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def is_cacheable_request(self, request):
+        return (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(SKIP_PREFIXES)
+        )
+
+    def is_cacheable_response(self, request, response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+            # A page holding a CSRF token belongs to one visitor. (Vary: Cookie alone is no bar: only
+            # requests without a session cookie are cached, and they all get the same page.)
+            and not request.META.get("CSRF_COOKIE_USED")
+        )

@@ -1,0 +1,99 @@
+"""Anonymous visitors get cached pages; any change patients could see makes them fresh at once."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from clinic_site.models import Status
+from tests.factories import ArticleFactory, CategoryFactory, ClinicianFactory, FAQFactory, TreatmentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.CLINIC_PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_second_visit_is_served_from_cache_with_one_query(client):
+    TreatmentFactory(slug="botox")
+    first = client.get("/treatments/botox/")
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/treatments/botox/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert len(queries) == 1  # the content version
+
+
+@pytest.mark.parametrize("change", ["edit page", "edit faq", "add faq", "rename category", "edit clinician", "delete"])
+def test_any_visible_change_refreshes_cached_pages_at_once(client, change):
+    clinician = ClinicianFactory(name="Dr Old Name")
+    category = CategoryFactory(name="Old category", slug="cat")
+    treatment = TreatmentFactory(slug="botox", title="Botox", reviewed_by=clinician, last_reviewed=timezone.localdate())
+    faq = FAQFactory(treatment=treatment, question="Old question?")
+    article = ArticleFactory(slug="a", categories=[category], related_treatments=[treatment])
+    urls = ["/", "/treatments/", "/treatments/botox/", "/blog/", "/blog/a/", "/blog/category/cat/"]
+    for url in urls:
+        client.get(url)
+    expected = {
+        "edit page": lambda: (setattr(treatment, "title", "Botox renamed"), treatment.save(), "Botox renamed"),
+        "edit faq": lambda: (setattr(faq, "question", "New question?"), faq.save(), "New question?"),
+        "add faq": lambda: (FAQFactory(treatment=treatment, question="Added question?"), None, "Added question?"),
+        "rename category": lambda: (setattr(category, "name", "New category"), category.save(), "New category"),
+        "edit clinician": lambda: (setattr(clinician, "name", "Dr New Name"), clinician.save(), "Dr New Name"),
+        "delete": lambda: (article.delete(), None, None),
+    }[change]()[2]
+    if expected:
+        assert any(expected in client.get(url).content.decode() for url in urls)
+    else:
+        assert client.get("/blog/a/").status_code == 404
+        assert "/blog/a/" not in client.get("/blog/").content.decode()
+
+
+def test_scheduled_page_appears_when_its_time_comes_without_any_save(client):
+    ArticleFactory(title="Already live")
+    ArticleFactory(title="Tomorrow's news", publish_at=timezone.now() + timedelta(minutes=5))
+    assert "Tomorrow" not in client.get("/blog/").content.decode()
+    with time_machine.travel(timezone.now() + timedelta(minutes=6)):
+        assert "Tomorrow" in client.get("/blog/").content.decode()
+
+
+def test_staff_never_get_or_leave_cached_pages(client, editor_client):
+    draft = ArticleFactory(slug="draft", status=Status.DRAFT)
+    live = ArticleFactory(slug="live")
+    client.get(live.get_absolute_url())  # cached for the public
+    staff_view = editor_client.get(live.get_absolute_url())
+    assert "X-Page-Cache" not in staff_view
+    assert editor_client.get(draft.get_absolute_url()).status_code == 200
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/consultation/", "/no-such-page/", "/healthz"])
+def test_forms_errors_and_health_are_never_cached(client, url):
+    client.get(url)
+    assert "X-Page-Cache" not in client.get(url)
+
+
+def test_unchanged_pages_answer_304(client):
+    TreatmentFactory(slug="botox")
+    etag = client.get("/treatments/botox/")["ETag"]
+    assert client.get("/treatments/botox/", headers={"if-none-match": etag}).status_code == 304
+    assert client.get("/treatments/botox/", headers={"if-none-match": '"stale"'}).status_code == 200
+
+
+def test_cached_pages_still_carry_security_headers(client):
+    TreatmentFactory(slug="botox")
+    client.get("/treatments/botox/")
+    hit = client.get("/treatments/botox/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert "default-src 'self'" in hit["Content-Security-Policy"]
+    assert hit["X-Content-Type-Options"] == "nosniff"
