@@ -3,6 +3,7 @@ import math
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.html import strip_tags
 
@@ -13,10 +14,17 @@ WORDS_PER_MINUTE = 200
 RESERVED_SLUGS = {"feed", "category"}
 
 
+class CategoryQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        return self.filter(Exists(Article.objects.published().filter(categories=OuterRef("pk"))))
+
+
 class Category(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True, help_text="Optional; shown at the top of the category page.")
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

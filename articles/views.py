@@ -30,7 +30,7 @@ class ArticleListView(ListView):
         return super().get_context_data(
             breadcrumbs=breadcrumbs,
             category=self.category,
-            categories=Category.objects.filter(articles__in=Article.objects.published()).distinct(),
+            categories=Category.objects.with_published_articles(),
             **kwargs,
         )
 

@@ -12,18 +12,21 @@ from treatments.models import Treatment
 
 SEARCH_MAX_LENGTH = 100
 MAX_TERMS = 8
-MAX_RESULTS = 50
-START, STOP = "\x02", "\x03"  # match markers: escaped text cannot contain them
+MAX_RESULTS = 20
+SNIPPET_CHARS = 220
 
+# Rank first over the index alone, then join the few best to check they are public: joining every
+# match to its (large) row first is what makes a common word slow.
 SQLITE_QUERY = f"""
-    SELECT d.kind, d.object_id, snippet(clinic_site_search_fts, 1, char(2), char(3), '…', 24)
-    FROM clinic_site_search_fts JOIN clinic_site_searchdocument d ON d.id = clinic_site_search_fts.rowid
-    WHERE clinic_site_search_fts MATCH %s AND d.status = 'published' AND d.publish_at <= %s
-    ORDER BY bm25(clinic_site_search_fts, 10.0, 1.0) LIMIT {MAX_RESULTS}
+    SELECT d.kind, d.object_id, d.body_text
+    FROM (SELECT rowid AS id, bm25(clinic_site_search_fts, 10.0, 1.0) AS score FROM clinic_site_search_fts
+          WHERE clinic_site_search_fts MATCH %s ORDER BY score LIMIT {MAX_RESULTS * 10}) ranked
+    JOIN clinic_site_searchdocument d ON d.id = ranked.id
+    WHERE d.status = 'published' AND d.publish_at <= %s
+    ORDER BY ranked.score LIMIT {MAX_RESULTS}
 """
 POSTGRESQL_QUERY = f"""
-    SELECT d.kind, d.object_id, ts_headline('english', d.body_text, q,
-        'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=1')
+    SELECT d.kind, d.object_id, d.body_text
     FROM clinic_site_searchdocument d, to_tsquery('english', %s) q
     WHERE d.search_vector @@ q AND d.status = 'published' AND d.publish_at <= %s
     ORDER BY ts_rank(d.search_vector, q) DESC LIMIT {MAX_RESULTS}
@@ -36,13 +39,21 @@ def search_terms(query):
     return re.findall(r"\w+", query.lower())[:MAX_TERMS]
 
 
-def highlight(snippet):
-    return mark_safe(escape(snippet).replace(START, "<mark>").replace(STOP, "</mark>"))
+def snippet(text, terms):
+    """A passage of `text` around the first matching word, with every matching word marked."""
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(term) for term in terms) + r")\w*", re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, (first.start() if first else 0) - SNIPPET_CHARS // 3)
+    start = text.rfind(" ", 0, start) + 1 if start else 0
+    passage = text[start:start + SNIPPET_CHARS].rsplit(" ", 1)[0]
+    marked = pattern.sub(lambda match: f"\x02{match.group(0)}\x03", passage)
+    html = escape(marked).replace("\x02", "<mark>").replace("\x03", "</mark>")
+    return mark_safe(("…" if start else "") + html + ("…" if start + len(passage) < len(text) else ""))
 
 
 def search_site(query):
-    """Published treatments and articles containing every word of `query` (as a prefix), best first,
-    each with `search_snippet`: the matching passage with the words marked."""
+    """The best published treatments and articles containing every word of `query` (as a prefix), best
+    first, each with `search_snippet`: the matching passage with the words marked."""
     terms = search_terms(query)
     if not terms:
         return []
@@ -58,8 +69,8 @@ def search_site(query):
         for kind, queryset in MODELS.items()
     }
     results = []
-    for kind, object_id, snippet in hits:
+    for kind, object_id, text in hits:
         if page := pages[kind].get(object_id):
-            page.search_snippet = highlight(snippet)
+            page.search_snippet = snippet(text, terms)
             results.append(page)
     return results

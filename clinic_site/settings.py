@@ -46,7 +46,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
     "django.contrib.syndication",
     "django.forms",
     "django_ckeditor_5",
@@ -256,6 +255,8 @@ if os.environ.get("DJANGO_SMTP_HOST"):
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
+# scripts/bench only: adds the yardstick view.
+CLINIC_BENCHMARK = env_bool("CLINIC_BENCHMARK")
 # Whole pages for anonymous visitors; 0 turns the page cache off.
 CLINIC_PAGE_CACHE_SECONDS = int(os.environ.get("CLINIC_PAGE_CACHE_SECONDS", "600"))
 # Local memory by default; set DJANGO_CACHE_URL-style backends when running several servers.

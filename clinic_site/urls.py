@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from . import previews, uploads, views
-from .sitemaps import sitemaps
+from .sitemaps import sitemap
 
 admin.site.site_header = f"{settings.CLINIC_NAME}: content"
 admin.site.site_title = f"{settings.CLINIC_NAME} admin"
@@ -18,7 +17,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("consultation/", include("enquiries.urls")),
     path("privacy/", views.privacy, name="privacy"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("preview/<str:token>/", previews.preview, name="preview"),
     path("healthz", views.healthz, name="healthz"),
@@ -27,5 +26,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("media/<path:path>", views.media),
 ]
+
+if settings.CLINIC_BENCHMARK:
+    urlpatterns.append(path("bench/yardstick/", views.yardstick))
 
 handler500 = "clinic_site.views.server_error"

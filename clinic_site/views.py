@@ -13,7 +13,7 @@ from articles.models import Article
 from treatments.models import Treatment
 
 from .context_processors import clinic_details
-from .search import SEARCH_MAX_LENGTH, search_site
+from .search import MAX_RESULTS, SEARCH_MAX_LENGTH, search_site
 
 
 class PublishableDetailView(DetailView):
@@ -61,7 +61,7 @@ def privacy(request):
 
 def search(request):
     query = request.GET.get("q", "").strip()
-    context = {"query": query, "max_length": SEARCH_MAX_LENGTH, "results": []}
+    context = {"query": query, "max_length": SEARCH_MAX_LENGTH, "max_results": MAX_RESULTS, "results": []}
     if len(query) > SEARCH_MAX_LENGTH:
         context["error"] = (
             f"Your search is {len(query)} characters long. Please use {SEARCH_MAX_LENGTH} characters or fewer, "
@@ -78,6 +78,14 @@ def media(request, path):
     if not settings.SERVE_MEDIA:
         raise Http404("Media files are served by the web server.")
     return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+# The benchmark's yardstick: the cheapest possible page of this project, 20 KB of fixed HTML.
+YARDSTICK_HTML = "<!doctype html><title>yardstick</title>" + ("<p>" + "x" * 93 + "</p>\n") * 200
+
+
+def yardstick(request):
+    return HttpResponse(YARDSTICK_HTML)
 
 
 def favicon(request):

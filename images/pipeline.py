@@ -4,7 +4,7 @@ Pages never process images: templates compute rendition addresses from the store
 """
 
 from io import BytesIO
-from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -91,8 +91,8 @@ def rendition_widths(width):
 
 
 def rendition_name(name, width, extension):
-    path = PurePosixPath(name)
-    return f"{RENDITIONS_DIR}/{path.parent}/{path.stem}-{width}.{extension}"
+    stem = name.rpartition(".")[0]
+    return f"{RENDITIONS_DIR}/{stem}-{width}.{extension}"
 
 
 def make_renditions(storage, name):
@@ -117,8 +117,11 @@ def make_renditions(storage, name):
     return size
 
 
-def srcset(url_of, name, width, extension):
+def srcset(storage, name, width, extension):
+    """The srcset of stored image `name` in `extension` ("webp", or the original's own for the fallback).
+    Built from the storage's base address alone: pages touch neither files nor Pillow."""
+    base = storage.url("")
     return ", ".join(
-        f"{url_of(name if w == width and extension != 'webp' else rendition_name(name, w, extension))} {w}w"
+        f"{base}{quote(name if w == width and extension != 'webp' else rendition_name(name, w, extension))} {w}w"
         for w in rendition_widths(width)
     )

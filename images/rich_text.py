@@ -51,7 +51,7 @@ def with_renditions(html):
         attributes.update(
             width=str(width),
             height=str(height),
-            srcset=srcset(default_storage.url, name, width, "webp"),
+            srcset=srcset(default_storage, name, width, "webp"),
             sizes=BODY_SIZES,
             loading="lazy",
             decoding="async",

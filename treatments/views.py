@@ -8,6 +8,9 @@ from clinic_site.views import PublishableDetailView
 from .models import BeforeAfterPair, Treatment
 
 
+RELATED_ARTICLES = 6
+
+
 class TreatmentListView(ListView):
     """All published treatments; the template groups them non-surgical first, then surgical."""
 
@@ -25,9 +28,8 @@ class TreatmentDetailView(PublishableDetailView):
         return super().get_queryset().select_related("reviewed_by").prefetch_related(
             "faqs",
             Prefetch("gallery", queryset=BeforeAfterPair.objects.public(), to_attr="public_gallery"),
-            Prefetch(
-                "related_articles",
-                queryset=Article.objects.published().select_related("author"),
-                to_attr="published_related_articles",
-            ),
         )
+
+    def get_context_data(self, **kwargs):
+        articles = Article.objects.published().filter(related_treatments=self.object).select_related("author")
+        return super().get_context_data(related_articles=articles[:RELATED_ARTICLES], **kwargs)

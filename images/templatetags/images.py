@@ -12,16 +12,16 @@ def picture(file, width, height, alt, sizes="100vw", priority=False):
     """A <picture> with WebP and original-format srcsets, width and height; lazy unless `priority` (the hero)."""
     if not file or not width:
         return ""
-    name, url_of = file.name, file.storage.url
+    name, storage = file.name, file.storage
     extension = name.rsplit(".", 1)[-1].lower()
     loading = mark_safe(' fetchpriority="high"' if priority else ' loading="lazy"')
     img = format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" decoding="async"{}>',
-        file.url, srcset(url_of, name, width, extension), sizes, width, height, alt, loading,
+        file.url, srcset(storage, name, width, extension), sizes, width, height, alt, loading,
     )
     if extension == "webp":
         return format_html("<picture>{}</picture>", img)
     return format_html(
         '<picture><source type="image/webp" srcset="{}" sizes="{}">{}</picture>',
-        srcset(url_of, name, width, "webp"), sizes, img,
+        srcset(storage, name, width, "webp"), sizes, img,
     )

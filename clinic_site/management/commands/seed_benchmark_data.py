@@ -1,0 +1,84 @@
+import random
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article, Category
+from clinic_site import demo_images
+from clinic_site.models import Status
+from treatments.models import FAQ, Treatment
+
+WORDS = (
+    "botox filler injection muscle brow eyelid jaw cheek nose skin collagen swelling bruising recovery "
+    "downtime results months weeks consultation practitioner anatomy symmetry balance lines wrinkles "
+    "forehead smile lift volume contour surgery incision anaesthetic aftercare risks benefits patient "
+    "clinic treatment natural gentle safe experienced careful review plan gradual subtle"
+).split()
+
+
+def prose(rng, paragraphs, words=60):
+    return "".join(f"<p>{' '.join(rng.choice(WORDS) for _ in range(words)).capitalize()}.</p>" for _ in range(paragraphs))
+
+
+class Command(BaseCommand):
+    help = "Fill an EMPTY database with fake content for the benchmark (scripts/bench). Never run it on a real site."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=10_000)
+        parser.add_argument("--treatments", type=int, default=50)
+        parser.add_argument("--categories", type=int, default=20)
+
+    @transaction.atomic
+    def handle(self, *args, articles, treatments, categories, **options):
+        if Article.objects.exists() or Treatment.objects.exists():
+            raise CommandError("This database already has content. Point DATABASE_URL at an empty one.")
+        rng = random.Random(42)
+        now = timezone.now()
+        author = get_user_model().objects.create(username="bench-author", first_name="Bench Author", is_staff=True)
+        # A few real images through the pipeline; pages share their stored files.
+        heroes = []
+        for n in range(5):
+            page = Treatment(title=f"Image holder {n}", slug=f"image-holder-{n}", category="surgical", summary=".",
+                             body="<p>.</p>", risks="<p>.</p>", status=Status.DRAFT,
+                             hero_image=demo_images.hero(f"bench-{n}.jpg", n), hero_image_alt="Treatment room")
+            page.save()
+            heroes.append((page.hero_image.name, page.hero_image_width, page.hero_image_height))
+        Treatment.objects.filter(slug__startswith="image-holder-").delete()
+        cats = Category.objects.bulk_create(Category(name=f"Category {n}", slug=f"category-{n}") for n in range(categories))
+        hero = lambda n: dict(zip(("hero_image", "hero_image_width", "hero_image_height"), heroes[n % 5]))  # noqa: E731
+        common = {"status": Status.PUBLISHED, "hero_image_alt": "Treatment room"}
+        treatment_objs = Treatment.objects.bulk_create(
+            Treatment(title=f"Treatment {n} {rng.choice(WORDS)}", slug=f"treatment-{n}", category=rng.choice(["surgical", "non_surgical"]),
+                      summary=prose(rng, 1, 25)[3:-4], body=prose(rng, 4), risks=prose(rng, 2), how_it_works=prose(rng, 2),
+                      aftercare=prose(rng, 1), results_last="3–4 months", downtime="None", display_order=n,
+                      publish_at=now - timedelta(days=n), **common, **hero(n))
+            for n in range(treatments)
+        )
+        FAQ.objects.bulk_create(
+            FAQ(treatment=t, question=f"Question {i} about {t.title}?", answer=prose(rng, 1, 30)[3:-4], order=i)
+            for t in treatment_objs for i in range(5)
+        )
+        article_objs = Article.objects.bulk_create(
+            (Article(title=f"Article {n}: {rng.choice(WORDS)} and {rng.choice(WORDS)}", slug=f"article-{n}",
+                     summary=prose(rng, 1, 25)[3:-4], body=prose(rng, 8), author=author,
+                     publish_at=now - timedelta(minutes=n * 30), **common, **hero(n))
+             for n in range(articles)),
+            batch_size=500,
+        )
+        Article.categories.through.objects.bulk_create(
+            (Article.categories.through(article=a, category=cats[i % len(cats)]) for i, a in enumerate(article_objs)),
+            batch_size=2000,
+        )
+        Article.related_treatments.through.objects.bulk_create(
+            (Article.related_treatments.through(article=a, treatment=treatment_objs[i % len(treatment_objs)])
+             for i, a in enumerate(article_objs)),
+            batch_size=2000,
+        )
+        call_command("rebuild_search_index", stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS(
+            f"Seeded {articles} articles, {treatments} treatments with 5 FAQs each, {categories} categories."
+        ))
