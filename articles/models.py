@@ -14,6 +14,11 @@ WORDS_PER_MINUTE = 200
 RESERVED_SLUGS = {"feed", "category"}
 
 
+def reading_minutes(html):
+    """Minutes to read `html` at a steady pace, at least one."""
+    return max(1, math.ceil(len(strip_tags(html).split()) / WORDS_PER_MINUTE))
+
+
 class CategoryQuerySet(models.QuerySet):
     def with_published_articles(self):
         return self.filter(Exists(Article.objects.published().filter(categories=OuterRef("pk"))))
@@ -46,6 +51,9 @@ class Article(Publishable):
         help_text="Shown in the byline. Defaults to you.",
     )
     categories = models.ManyToManyField(Category, blank=True, related_name="articles")
+    reading_time = models.PositiveSmallIntegerField(
+        "reading time (minutes)", default=1, editable=False, help_text="Worked out from the body when saved."
+    )
     related_treatments = models.ManyToManyField(
         "treatments.Treatment",
         blank=True,
@@ -70,11 +78,11 @@ class Article(Publishable):
             raise ValidationError({"slug": f"“{self.slug}” is used by the blog itself; choose another address."})
         super().clean()
 
-    @property
-    def reading_time(self):
-        """Minutes to read the body, at least one."""
-        words = len(strip_tags(self.body).split())
-        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+    def save(self, *args, **kwargs):
+        self.reading_time = reading_minutes(self.body)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "reading_time"}
+        super().save(*args, **kwargs)
 
     @property
     def byline(self):

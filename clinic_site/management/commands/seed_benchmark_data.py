@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article, Category
+from articles.models import Article, Category, reading_minutes
 from clinic_site import demo_images
 from clinic_site.models import Status
 from treatments.models import FAQ, Treatment
@@ -62,10 +62,11 @@ class Command(BaseCommand):
             FAQ(treatment=t, question=f"Question {i} about {t.title}?", answer=prose(rng, 1, 30)[3:-4], order=i)
             for t in treatment_objs for i in range(5)
         )
+        bodies = [prose(rng, 8) for _ in range(50)]
         article_objs = Article.objects.bulk_create(
             (Article(title=f"Article {n}: {rng.choice(WORDS)} and {rng.choice(WORDS)}", slug=f"article-{n}",
-                     summary=prose(rng, 1, 25)[3:-4], body=prose(rng, 8), author=author,
-                     publish_at=now - timedelta(minutes=n * 30), **common, **hero(n))
+                     summary=prose(rng, 1, 25)[3:-4], body=bodies[n % 50], reading_time=reading_minutes(bodies[n % 50]),
+                     author=author, publish_at=now - timedelta(minutes=n * 30), **common, **hero(n))
              for n in range(articles)),
             batch_size=500,
         )
