@@ -25,6 +25,13 @@ def seconds_until_next_scheduled_page():
     return None if next_time is None else max(1, int((next_time - now).total_seconds()) + 1)
 
 
+def in_one_piece(response):
+    """A response written piecemeal (the RSS feed) would otherwise leave in many small packets."""
+    if not response.streaming and len(response._container) > 1:
+        response.content = response.content
+    return response
+
+
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -32,14 +39,14 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         seconds = settings.CLINIC_PAGE_CACHE_SECONDS
         if not seconds or not self.is_cacheable_request(request):
-            return self.get_response(request)
+            return in_one_piece(self.get_response(request))
         key = f"page:{ContentVersion.current()}:{request.get_host()}:{request.get_full_path()}"
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if self.is_cacheable_response(request, response):
+        if self.is_cacheable_response(request, in_one_piece(response)):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             until_scheduled = seconds_until_next_scheduled_page()
             cache.set(key, response, seconds if until_scheduled is None else min(seconds, until_scheduled))
