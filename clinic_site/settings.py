@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.syndication",
     "django.forms",
     "django_ckeditor_5",
+    "axes",
     "reversion",
     "reversion_compare",
     "clinic_site",
@@ -72,7 +73,20 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "clinic_site.middleware.SlugRedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Staff sign-in: repeated failures lock out the username and the address (django-axes).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = int(os.environ.get("DJANGO_LOGIN_LOCKOUT_MINUTES", "60")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_VERBOSE = False
+# Signed-in staff are signed out after this long without a request.
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 ROOT_URLCONF = "clinic_site.urls"
 # Form field templates can live in templates/ beside the pages.
@@ -151,16 +165,18 @@ if os.environ.get("DJANGO_S3_BUCKET"):
 # Serve from the finders when collectstatic has not run (local runs and tests).
 WHITENOISE_USE_FINDERS = DEBUG
 
-# Security headers. HTTPS-only settings are switched on by the operator (README "Production").
+# Security headers. Production mode is HTTPS-only unless told otherwise (README "Production").
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT")
-SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", SECURE_HSTS_SECONDS > 0)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
-if env_bool("DJANGO_BEHIND_HTTPS_PROXY"):
+# Behind a proxy that terminates TLS (and so with the redirect left to it), trust its X-Forwarded-Proto.
+if env_bool("DJANGO_BEHIND_HTTPS_PROXY", not DEBUG and not SECURE_SSL_REDIRECT):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 

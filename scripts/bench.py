@@ -134,6 +134,7 @@ def main():
         "DJANGO_STATIC_ROOT": str(workdir / "static"),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DJANGO_SECURE_COOKIES": "0",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_LOG_LEVEL": "WARNING",
         "CLINIC_BENCHMARK": "1",
         "DJANGO_SETTINGS_MODULE": "clinic_site.settings",
