@@ -1,3 +1,5 @@
+from django.core.validators import slug_re
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import ListView
@@ -19,6 +21,8 @@ class ArticleListView(ListView):
         slug = self.kwargs.get("slug") or self.request.GET.get("category")
         articles = Article.objects.published().select_related("author").prefetch_related("categories")
         if slug:
+            if not slug_re.fullmatch(slug):
+                raise Http404("No such category.")
             self.category = get_object_or_404(Category, slug=slug)
             articles = articles.filter(categories=self.category)
         return articles

@@ -22,7 +22,7 @@ class SlugRedirectMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code != 404:
+        if response.status_code != 404 or "\x00" in request.path:
             return response
         from .models import Redirect
 

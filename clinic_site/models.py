@@ -246,8 +246,10 @@ class Publishable(models.Model):
         return "Draft: not published. Only staff can see this page."
 
     def search_text(self):
-        """Everything a patient could search for on this page, as plain text."""
-        return " ".join(html.unescape(strip_tags(getattr(self, field).replace("</", " </"))) for field in ("summary", *self.rich_text_fields))
+        """Everything a patient could search for on this page, as plain text. (Angle brackets become spaces:
+        PostgreSQL's parser would take "<script> saunas" for markup and skip the words.)"""
+        text = " ".join(strip_tags(getattr(self, field).replace("</", " </")) for field in ("summary", *self.rich_text_fields))
+        return html.unescape(text).replace("<", " ").replace(">", " ")
 
     def is_review_overdue(self):
         return self.last_reviewed is None or self.last_reviewed < review_cutoff()

@@ -1,3 +1,4 @@
+from django.core.validators import slug_re
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
@@ -21,7 +22,8 @@ def consultation(request):
                 enquiry_submit(form, request.build_absolute_uri("/")[:-1])
             return redirect("enquiries:thanks")
     else:
-        treatment = Treatment.objects.published().filter(slug=request.GET.get("treatment", "")).first()
+        slug = request.GET.get("treatment", "")
+        treatment = Treatment.objects.published().filter(slug=slug).first() if slug_re.fullmatch(slug) else None
         form = EnquiryForm(initial={"treatment": treatment})
     return render(request, "enquiries/consultation.html", {"form": form})
 

@@ -138,6 +138,7 @@ def main():
         "DJANGO_LOG_LEVEL": "WARNING",
         "CLINIC_BENCHMARK": "1",
         "DJANGO_SETTINGS_MODULE": "clinic_site.settings",
+        "GUNICORN_ACCESS_LOG": "",
     }
     try:
         print(f"Building a throwaway site in {workdir} with {args.articles} articles…", flush=True)

@@ -177,3 +177,7 @@ def test_calls_to_action_link_to_the_form_with_the_treatment(client):
     assert f"{URL}?treatment=botox" in client.get(botox.get_absolute_url()).content.decode()
     assert f"{URL}?treatment=botox" in client.get(article.get_absolute_url()).content.decode()
     assert f'href="{URL}"' in client.get("/").content.decode()
+
+
+def test_treatment_parameter_with_a_nul_byte_is_ignored(client):
+    assert client.get(URL, {"treatment": "bo\x00tox"}).status_code == 200

@@ -88,3 +88,19 @@ def test_s3_bucket_switches_uploads_to_s3_storage():
         DJANGO_S3_BUCKET="clinic-media",
     )
     assert result.stdout.strip() == "storages.backends.s3.S3Storage clinic-media"
+
+
+def test_scaled_out_settings_load_with_nothing_on_local_disk():
+    result = run_python(
+        SHOW.format("repr((s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'], "
+                    "s.STORAGES['default']['BACKEND'], s.SESSION_ENGINE))"),
+        DJANGO_SECRET_KEY="x" * 50,
+        DATABASE_URL="postgres://clinic:pw@db.internal:5432/clinic",
+        DJANGO_CACHE_BACKEND="django.core.cache.backends.redis.RedisCache",
+        DJANGO_CACHE_LOCATION="redis://cache.internal:6379",
+        DJANGO_S3_BUCKET="clinic-media",
+    )
+    assert result.stdout.strip() == repr((
+        "django.db.backends.postgresql", "django.core.cache.backends.redis.RedisCache",
+        "storages.backends.s3.S3Storage", "django.contrib.sessions.backends.db",
+    ))

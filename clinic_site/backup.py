@@ -1,0 +1,82 @@
+"""One-file backups of everything: the database (as Django's portable JSON) and every uploaded file."""
+
+import io
+import json
+import tarfile
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.utils import timezone
+
+# Rebuilt or worthless after a restore: sessions, login-failure records, the search index.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "admin.logentry", "clinic_site.searchdocument"]
+DATA_NAME = "data.json"
+MEDIA_DIR = "media"
+
+
+def stored_files(storage=default_storage, directory=""):
+    try:
+        directories, files = storage.listdir(directory)
+    except FileNotFoundError:  # no upload yet
+        return
+    for name in files:
+        yield f"{directory}/{name}" if directory else name
+    for sub in directories:
+        yield from stored_files(storage, f"{directory}/{sub}" if directory else sub)
+
+
+def backup_write(path):
+    """Write the archive at `path`; returns (objects, files) counts. The data is read in one snapshot."""
+    data = io.StringIO()
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            connection.cursor().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        call_command(
+            "dumpdata", natural_foreign=True, natural_primary=True, exclude=EXCLUDED, stdout=data, verbosity=0
+        )
+    payload = data.getvalue().encode()
+    files = 0
+    with tarfile.open(path, "w:gz") as archive:
+        add_bytes(archive, DATA_NAME, payload)
+        for name in stored_files():
+            with default_storage.open(name, "rb") as file:
+                add_bytes(archive, f"{MEDIA_DIR}/{name}", file.read())
+            files += 1
+        manifest = {"created": timezone.now().isoformat(), "database": connection.vendor, "files": files}
+        add_bytes(archive, "manifest.json", json.dumps(manifest).encode())
+    return len(json.loads(payload)), files
+
+
+def add_bytes(archive, name, content):
+    info = tarfile.TarInfo(name)
+    info.size = len(content)
+    info.mtime = int(timezone.now().timestamp())
+    archive.addfile(info, io.BytesIO(content))
+
+
+def backup_restore(path):
+    """Load the archive at `path` into this (empty, migrated) database and media storage."""
+    from .models import ContentVersion
+
+    with tarfile.open(path, "r:gz") as archive, tempfile.TemporaryDirectory() as scratch:
+        data_file = Path(scratch) / DATA_NAME
+        data_file.write_bytes(archive.extractfile(DATA_NAME).read())
+        with transaction.atomic():
+            call_command("loaddata", str(data_file), verbosity=0)
+        files = 0
+        for member in archive.getmembers():
+            parts = PurePosixPath(member.name).parts
+            if not member.isfile() or parts[0] != MEDIA_DIR or ".." in parts:
+                continue
+            name = str(PurePosixPath(*parts[1:]))
+            if default_storage.exists(name):
+                default_storage.delete(name)
+            default_storage.save(name, ContentFile(archive.extractfile(member).read()))
+            files += 1
+    call_command("rebuild_search_index", verbosity=0, stdout=io.StringIO())
+    ContentVersion.bump()
+    return files

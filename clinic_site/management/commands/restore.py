@@ -1,0 +1,32 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.models import Article
+from clinic_site.backup import backup_restore
+from enquiries.models import Enquiry
+from treatments.models import Treatment
+
+
+class Command(BaseCommand):
+    help = (
+        "Restore an archive made by `backup` into an empty database: create the database, run "
+        "`manage.py migrate`, then this command. Uploaded files go to the configured media storage."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="The .tar.gz archive written by `backup`.")
+
+    def handle(self, *args, path, **options):
+        if not Path(path).is_file():
+            raise CommandError(f"No backup archive at {path}.")
+        if Article.objects.exists() or Treatment.objects.exists() or Enquiry.objects.exists():
+            raise CommandError(
+                "This database already has content; restoring on top of it could mix two sites. Point "
+                "DATABASE_URL at a new, empty database, run `manage.py migrate`, and restore there."
+            )
+        files = backup_restore(path)
+        self.stdout.write(self.style.SUCCESS(
+            f"Restored {path}: pages {Article.objects.count()} articles and {Treatment.objects.count()} treatments, "
+            f"{Enquiry.objects.count()} enquiries, {files} files."
+        ))

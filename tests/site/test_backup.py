@@ -1,0 +1,62 @@
+"""A backup restores into an empty database with every page, revision, enquiry and file."""
+
+import pytest
+import reversion
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+from reversion.models import Version
+
+from articles.models import Article
+from clinic_site.search import search_site
+from enquiries.models import Enquiry
+from tests.factories import ArticleFactory, FAQFactory, TreatmentFactory
+from tests.imagefiles import image_bytes
+from treatments.models import Treatment
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_backup_and_restore_into_an_empty_database(tmp_path, capsys, client):
+    with reversion.create_revision():
+        article = ArticleFactory(
+            slug="restored", title="Restored article", hero_image=SimpleUploadedFile("h.png", image_bytes("PNG", (600, 300))),
+            hero_image_alt="Consultation room",
+        )
+    treatment = TreatmentFactory(slug="botox", title="Botox")
+    FAQFactory(treatment=treatment, question="Does it hurt?")
+    Enquiry.objects.create(name="Jane", email="jane@example.com", confirmed_adult=True, consented_at=timezone.now())
+    hero_name = article.hero_image.name
+    archive = tmp_path / "backup.tar.gz"
+
+    call_command("backup", str(archive))
+    assert "Backup written" in capsys.readouterr().out
+
+    call_command("flush", interactive=False, verbosity=0)  # an empty database, as after `migrate`
+    default_storage.delete(hero_name)
+    assert not Article.objects.exists() and not default_storage.exists(hero_name)
+
+    call_command("restore", str(archive))
+    assert "Restored" in capsys.readouterr().out
+    restored = Article.objects.get(slug="restored")
+    assert restored.title == "Restored article"
+    assert Treatment.objects.get(slug="botox").faqs.get().question == "Does it hurt?"
+    assert Enquiry.objects.get().email == "jane@example.com"
+    assert Version.objects.get_for_object(restored).count() == 1
+    assert default_storage.exists(hero_name)
+    assert search_site("restored") == [restored]
+    assert client.get("/blog/restored/").status_code == 200
+
+
+def test_restore_refuses_a_database_with_content(tmp_path):
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", str(archive))
+    ArticleFactory()
+    with pytest.raises(CommandError, match="already has content"):
+        call_command("restore", str(archive))
+
+
+def test_restore_says_when_the_file_is_missing(tmp_path):
+    with pytest.raises(CommandError, match="No backup archive"):
+        call_command("restore", str(tmp_path / "nope.tar.gz"))
