@@ -32,11 +32,15 @@ end
 
 def edit_continuously(stop, edits, errors):
     """A staff member saving pages once every 0.2 s through the models (signals, revisions, index and all)."""
-    import django
+    try:
+        import django
 
-    django.setup()
-    from articles.models import Article
-    from treatments.models import Treatment
+        django.setup()
+        from articles.models import Article
+        from treatments.models import Treatment
+    except Exception as error:
+        errors.append(f"could not start editing: {error!r}")
+        return
 
     n = 0
     while not stop.is_set():
@@ -72,6 +76,7 @@ def main():
         manage(env, "load_demo_content")
         manage(env, "collectstatic", "--no-input")
         os.environ.update(env)
+        sys.path.insert(0, str(ROOT))
         port = free_port()
         server = start_server(env, port)
         script = workdir / "paths.lua"
@@ -97,7 +102,7 @@ def main():
         print(f"HTTP errors: {http_errors}; socket errors: {socket_errors.group(1) if socket_errors else 'none'}")
         for error in edit_errors[:5]:
             print("  edit error:", error)
-        if http_errors or edit_errors or lost or socket_errors:
+        if http_errors or edit_errors or lost or socket_errors or not edits:
             raise SystemExit(1)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
