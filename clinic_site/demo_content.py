@@ -63,7 +63,7 @@ TREATMENTS = [
         "<li>Quick, with no downtime: most people go straight back to their day.</li></ul>",
         "how_it_works": "<p>After a consultation and a look at how your face moves, your practitioner marks the "
         "muscles to treat and makes a few small injections with a very fine needle. The effect starts after "
-        "a few days and is at its best after about two weeks, when we offer a review.</p>",
+        "a few days and is at its fullest after about two weeks, when we offer a review.</p>",
         "risks": "<p>Side effects are usually mild and short-lived:</p><ul>"
         "<li>Redness, small bumps or a bruise where the needle went in.</li><li>A mild headache.</li>"
         "<li>Less often, a temporarily drooping brow or eyelid, which wears off as the treatment does.</li></ul>"

@@ -4,7 +4,7 @@ import html
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -224,8 +224,18 @@ class Publishable(models.Model):
             raise ValidationError(errors)
 
     def publishing_problems(self):
-        """(field, message) pairs that must be fixed before this page may be published."""
-        return []
+        """(field, message) pairs that must be fixed before this page may be published: the advertising
+        rules' blocking findings, unless an Editor has overridden them (now, or earlier)."""
+        from claims.checker import find_claims
+        from claims.models import ClaimOverride
+
+        overridden = set(ClaimOverride.objects.for_page(self).values_list("rule_id", flat=True))
+        overridden |= getattr(self, "pending_claim_overrides", set())
+        return [
+            (finding.field or NON_FIELD_ERRORS, f"{finding.label}: {finding.explanation} ({finding.rule_id}; {finding.source})")
+            for finding in find_claims(self)
+            if finding.blocks and finding.rule_id not in overridden
+        ]
 
     def is_published(self):
         return self.status == Status.PUBLISHED and self.publish_at <= timezone.now()

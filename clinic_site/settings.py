@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "enquiries",
     "clinicians",
     "images",
+    "claims",
 ]
 
 MIDDLEWARE = [
@@ -302,6 +303,11 @@ CACHES = {
         "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "clinic-site"),
     }
 }
+
+# Advertising rules for the clinic's jurisdiction: us (default), uk, ie, or none (claims/packs/).
+CLINIC_JURISDICTION = os.environ.get("CLINIC_JURISDICTION", "us").lower()
+if CLINIC_JURISDICTION not in {"us", "uk", "ie", "none"}:
+    raise ImproperlyConfigured(f"CLINIC_JURISDICTION is {CLINIC_JURISDICTION!r}; use us, uk, ie or none.")
 
 # Medical review and previews.
 CLINIC_REVIEW_MAX_AGE_DAYS = int(os.environ.get("CLINIC_REVIEW_MAX_AGE_DAYS", "365"))  # older reviews are overdue

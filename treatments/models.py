@@ -71,9 +71,10 @@ class Treatment(Publishable):
         return f"{super().search_text()} {faqs}"
 
     def publishing_problems(self):
+        problems = super().publishing_problems()
         if not self.risks.strip():
-            return [("risks", "Add the side effects and risks before publishing: patients must see them beside the benefits.")]
-        return []
+            problems.insert(0, ("risks", "Add the side effects and risks before publishing: patients must see them beside the benefits."))
+        return problems
 
     @property
     def price_display(self):

@@ -1,0 +1,190 @@
+"""The advertising-rules checker: finds claims regulators forbid in a page's text, by the rule pack of
+the clinic's jurisdiction (CLINIC_JURISDICTION). An aid for staff, not legal advice."""
+
+import html
+import importlib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.utils.html import strip_tags
+
+NEGATORS = {"not", "never", "no", "nobody", "nothing", "none", "isn't", "isnt", "aren't", "arent", "cannot",
+             "can't", "cant", "nor", "without"}
+NEGATION_WINDOW = 4  # words before a claim that can turn it around ("not painless", "no treatment is risk-free")
+# Inline markup can split a word ("Bo<strong>tox</strong>"); block markup separates words.
+INLINE_TAGS = re.compile(r"</?(?:strong|b|em|i|a|span|mark|u|s|sub|sup|small|code)\b[^>]*>", re.IGNORECASE)
+WORD = re.compile(r"[\w'’.#%-]+")
+DURATION = re.compile(
+    r"\blast(?:s|ing)?\s+(?:for\s+)?(?:about\s+|around\s+|up\s+to\s+|roughly\s+)?"
+    r"(\d+)(?:\s*(?:–|-|to)\s*(\d+))?\s*(week|month|year)s?\b"
+)
+UNIT_WEEKS = {"week": 1, "month": 4.35, "year": 52}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    severity: str
+    field: str  # the form field it belongs to ("" for the page as a whole)
+    label: str  # where, in words staff know
+    excerpt: str
+    explanation: str
+    source: str
+
+    @property
+    def blocks(self):
+        return self.severity == "block"
+
+
+def jurisdiction_rules():
+    return rules_for(settings.CLINIC_JURISDICTION)
+
+
+@cache
+def rules_for(jurisdiction):
+    rules = importlib.import_module(f"claims.packs.{jurisdiction}").RULES
+    return [compile_rule(rule) for rule in rules]
+
+
+def term_pattern(term):
+    """Whole words in any case, plurals too; spaces and hyphens inside a phrase are interchangeable."""
+    body = r"[ -]+".join(re.escape(word) for word in re.split(r"[\s-]+", term.strip()))
+    start = r"\b" if term[0].isalnum() else ""
+    end = r"(?:s|es)?\b" if term[-1].isalnum() else ""
+    return start + body + end
+
+
+def compile_rule(rule):
+    compiled = dict(rule)
+    if "terms" in rule:
+        compiled["regex"] = re.compile("|".join(term_pattern(t) for t in rule["terms"]), re.IGNORECASE)
+    if "near" in rule:
+        compiled["near_regexes"] = [
+            re.compile("|".join(term_pattern(t) for t in group), re.IGNORECASE) for group in rule["near"]
+        ]
+    return compiled
+
+
+def plain(value):
+    """Text as read: inline markup dropped, each block on its own line (a phrase never spans two)."""
+    value = INLINE_TAGS.sub("", value or "")
+    value = html.unescape(strip_tags(re.sub(r"<", "\n<", value)))
+    lines = (" ".join(line.split()) for line in value.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def page_texts(page):
+    """(group, form field, label, text) for everything a patient or a search engine can read on `page`."""
+    texts = [
+        ("title", "title", "Title", page.title),
+        ("slug", "slug", "Address (slug)", page.slug.replace("-", " ")),
+        ("summary", "summary", "Summary", page.summary),
+        ("seo", "seo_title", "SEO title", page.seo_title),
+        ("seo", "meta_description", "Meta description", page.meta_description),
+        ("alt", "hero_image_alt", "Hero image text alternative", page.hero_image_alt),
+    ]
+    for field in page.rich_text_fields:
+        label = page._meta.get_field(field).verbose_name.capitalize()
+        texts.append(("body", field, label, plain(getattr(page, field))))
+        for alt in re.findall(r'<img\b[^>]*\balt="([^"]*)"', getattr(page, field) or ""):
+            texts.append(("alt", field, f"Image text alternative in {label.lower()}", html.unescape(alt)))
+    if page.pk and hasattr(page, "faqs"):
+        for faq in page.faqs.all():
+            texts.append(("faq", "", f"FAQ “{faq.question}”", f"{faq.question} {faq.answer}"))
+    return [(group, field, label, text) for group, field, label, text in texts if text]
+
+
+def negated(text, position):
+    """A negator shortly before, within the same clause ("No, it is painless" is still a claim)."""
+    clause = re.split(r"[.,;:!?\n]", text[:position].lower())[-1]
+    before = WORD.findall(clause)[-NEGATION_WINDOW:]
+    return any(word.strip(".") in NEGATORS for word in before)
+
+
+def excerpt(text, start, end):
+    left = max(0, start - 40)
+    return ("…" if left else "") + text[left:end + 40] + ("…" if end + 40 < len(text) else "")
+
+
+def rule_matches(rule, text):
+    """(start, end) of the first place `rule` matches `text`, or None."""
+    if "regex" in rule:
+        for match in rule["regex"].finditer(text):
+            if not (rule.get("negatable") and negated(text, match.start())):
+                return match.span()
+        return None
+    first, second = rule["near_regexes"]
+    words_before = lambda position: len(WORD.findall(text[:position]))  # noqa: E731
+    for a in first.finditer(text):
+        for b in second.finditer(text):
+            if abs(words_before(a.start()) - words_before(b.start())) <= rule["within_words"]:
+                return min(a.start(), b.start()), max(a.end(), b.end())
+    return None
+
+
+def applies(rule, group):
+    return rule["fields"] == "all" or group in rule["fields"]
+
+
+def find_claims(page):
+    """Every finding on `page`, by the clinic's rule pack, plus fair balance and consistency with the facts."""
+    findings = []
+    texts = page_texts(page)
+    for rule in jurisdiction_rules():
+        for group, field, label, text in texts:
+            if applies(rule, group) and (span := rule_matches(rule, text)):
+                findings.append(Finding(rule["id"], rule["severity"], field, label, excerpt(text, *span),
+                                        rule["explanation"], rule["source"]))
+    if settings.CLINIC_JURISDICTION != "none":
+        findings += fair_balance(page) + consistency_with_facts(page, texts)
+    return findings
+
+
+def fair_balance(page):
+    if page._meta.label_lower != "treatments.treatment":
+        return []
+    # (A treatment without its risks section cannot be published in any jurisdiction: see Treatment.)
+    source = "FDA fair balance (21 CFR 202.1(e)(5)); CAP Code 12.1; GMC cosmetic guidance para 34"
+    findings = []
+    if page.category == page.Category.NON_SURGICAL and not page.results_last.strip():
+        findings.append(Finding("fair-balance", "block", "results_last", "Results last", "",
+                                "A temporary treatment must say how long its results last, so patients "
+                                "know it will need repeating.", source))
+    return findings
+
+
+def weeks_range(text):
+    """The (shortest, longest) duration in weeks stated in `text`, e.g. "3–4 months" -> (13.05, 17.4)."""
+    match = DURATION.search("last " + text.lower()) if text else None
+    if not match:
+        return None
+    low, high, unit = int(match.group(1)), int(match.group(2) or match.group(1)), match.group(3)
+    return low * UNIT_WEEKS[unit], high * UNIT_WEEKS[unit]
+
+
+def consistency_with_facts(page, texts):
+    """Warn where an article states how long a treatment lasts and the treatment's own page says otherwise."""
+    if page._meta.label_lower != "articles.article":
+        return []
+    from treatments.models import Treatment
+
+    body = " ".join(text for group, _field, _label, text in texts if group in ("title", "summary", "body")).lower()
+    related = set(page.related_treatments.values_list("pk", flat=True)) if page.pk else set()
+    findings = []
+    for treatment in Treatment.objects.published().exclude(results_last=""):
+        if treatment.pk not in related and not re.search(rf"\b{re.escape(treatment.title.lower())}\b", body):
+            continue
+        facts = weeks_range(treatment.results_last)
+        for match in DURATION.finditer(body):
+            stated = weeks_range(match.group(0))
+            if facts and stated and (stated[1] < facts[0] * 0.9 or stated[0] > facts[1] * 1.1):
+                findings.append(Finding(
+                    "facts-mismatch", "warn", "body", "Body", excerpt(body, *match.span()),
+                    f"This says results {match.group(0)}, but the {treatment.title} page says they last "
+                    f"{treatment.results_last}. Make them agree, or explain the difference.",
+                    f"The clinic's own treatment page: {treatment.get_absolute_url()}",
+                ))
+                break
+    return findings

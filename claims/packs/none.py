@@ -1,0 +1,3 @@
+"""No advertising rules: the checker finds nothing. Only for clinics that do their own review."""
+
+RULES = []
