@@ -25,6 +25,19 @@ REVIEW_FIELDSET = ("Medical review", {"fields": ["reviewed_by", "last_reviewed"]
 HISTORY_FIELDSET = ("History", {"classes": ["collapse"], "fields": ["created_at", "updated_at", "updated_by"]})
 
 
+class RecordAdmin(admin.ModelAdmin):
+    """For records the site writes itself (access logs, overrides): they can be read, never edited."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class PublicationFilter(admin.SimpleListFilter):
     title = "visibility"
     parameter_name = "visibility"

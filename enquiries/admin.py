@@ -6,6 +6,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from clinic_site.admin import RecordAdmin
+
 from .models import Enquiry, EnquiryAccess
 
 SUBMITTED_FIELDS = [
@@ -104,7 +106,7 @@ class EnquiryAdmin(admin.ModelAdmin):
 
 
 @admin.register(EnquiryAccess)
-class EnquiryAccessAdmin(admin.ModelAdmin):
+class EnquiryAccessAdmin(RecordAdmin):
     """Read-only, for superusers: who opened or exported enquiries."""
 
     list_display = ["at", "user", "action", "enquiry", "enquiry_count"]
@@ -116,12 +118,3 @@ class EnquiryAccessAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
