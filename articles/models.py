@@ -79,9 +79,8 @@ class Article(Publishable):
         super().clean()
 
     def save(self, *args, **kwargs):
-        self.reading_time = reading_minutes(self.body)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "reading_time"}
+        if self.rich_text_fields_to_write(kwargs.get("update_fields")):
+            self.reading_time = reading_minutes(self.body)
         super().save(*args, **kwargs)
 
     @property

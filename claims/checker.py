@@ -3,6 +3,7 @@ the clinic's jurisdiction (CLINIC_JURISDICTION). An aid for staff, not legal adv
 
 import html
 import importlib
+from bisect import bisect_left
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -115,11 +116,13 @@ def rule_matches(rule, text):
             if not (rule.get("negatable") and negated(text, match.start())):
                 return match.span()
         return None
-    first, second = rule["near_regexes"]
-    words_before = lambda position: len(WORD.findall(text[:position]))  # noqa: E731
-    for a in first.finditer(text):
-        for b in second.finditer(text):
-            if abs(words_before(a.start()) - words_before(b.start())) <= rule["within_words"]:
+    # Each match with its position counted in words, found once.
+    word_starts = [word.start() for word in WORD.finditer(text)]
+    first, second = ([(bisect_left(word_starts, m.start()), m) for m in regex.finditer(text)]
+                     for regex in rule["near_regexes"])
+    for index_a, a in first:
+        for index_b, b in second:
+            if abs(index_a - index_b) <= rule["within_words"]:
                 return min(a.start(), b.start()), max(a.end(), b.end())
     return None
 

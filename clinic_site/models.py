@@ -187,8 +187,9 @@ class Publishable(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        # Every path (admin, shell, import) stores only sanitised HTML.
-        for field in self.rich_text_fields:
+        # Every path (admin, shell, import) stores only sanitised HTML; a save that writes only some
+        # columns (publish, review) leaves the bodies, and their images, alone.
+        for field in self.rich_text_fields_to_write(kwargs.get("update_fields")):
             setattr(self, field, with_renditions(sanitize_html(getattr(self, field))))
         previous_live_path = self.live_path_in_database()
         super().save(*args, **kwargs)
@@ -196,6 +197,9 @@ class Publishable(models.Model):
             Redirect.objects.filter(old_path=self.get_absolute_url()).delete()  # this page owns its address now
         if previous_live_path and previous_live_path != self.get_absolute_url():
             Redirect.record_move(previous_live_path, self.get_absolute_url())
+
+    def rich_text_fields_to_write(self, update_fields):
+        return [f for f in self.rich_text_fields if update_fields is None or f in update_fields]
 
     def live_path_in_database(self):
         """The public address this page has right now, if it is live; drafts and scheduled pages have none."""

@@ -1,5 +1,5 @@
 from django.db.models import Prefetch
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.views.generic import ListView
 
 from articles.models import Article

@@ -1,7 +1,6 @@
 """One image pipeline for hero, gallery and editor images: hostile files refused, metadata stripped,
 renditions made on save, and pages that never process images."""
 
-from io import BytesIO
 from unittest import mock
 
 import pytest
