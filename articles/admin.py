@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.db.models import Count
 from reversion.admin import VersionAdmin
 
-from clinic_site.admin import (
+from claims.admin import ClaimsAdminMixin
+from publishing.admin import (
     HERO_FIELDSET, HISTORY_FIELDSET, REVIEW_FIELDSET, SEO_FIELDSET, PublicationFilter, PublishableAdmin, ReviewFilter,
 )
 
@@ -24,7 +25,7 @@ class CategoryAdmin(VersionAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishableAdmin):
+class ArticleAdmin(ClaimsAdminMixin, PublishableAdmin):
     list_display = ["title", "author", "status", "publish_at", "is_published", "last_reviewed", "updated_at"]
     list_filter = [PublicationFilter, ReviewFilter, "status", "categories", "author"]
     list_select_related = ["author"]

@@ -7,7 +7,10 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from clinic_site.models import Publishable
+from claims.models import ClaimsChecked
+from publishing.models import Publishable
+
+from . import claims
 
 WORDS_PER_MINUTE = 200
 # Paths under /blog/ that an article slug would shadow.
@@ -42,7 +45,7 @@ class Category(models.Model):
         return reverse("articles:category", kwargs={"slug": self.slug})
 
 
-class Article(Publishable):
+class Article(ClaimsChecked, Publishable):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -61,6 +64,9 @@ class Article(Publishable):
         help_text="Treatments this article is about; each links back to it.",
     )
 
+    shown_with = ("articles.Category", "clinicians.Clinician")
+    claim_rules = claims.RULES
+
     class Meta(Publishable.Meta):
         permissions = [
             ("publish_article", "Can publish, schedule and unpublish articles"),
@@ -72,6 +78,11 @@ class Article(Publishable):
 
     def breadcrumbs(self):
         return [("Home", reverse("home")), ("Blog", reverse("articles:list")), (self.title, self.get_absolute_url())]
+
+    @classmethod
+    def listing_paths(cls):
+        slugs = Category.objects.with_published_articles().order_by("name").values_list("slug", flat=True)
+        return [reverse("articles:category", kwargs={"slug": slug}) for slug in slugs]
 
     def clean(self):
         if self.slug in RESERVED_SLUGS:

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import ListView
 
-from clinic_site.views import PublishableDetailView
+from publishing.views import PublishableDetailView
 
 from .models import Article, Category
 

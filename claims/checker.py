@@ -5,6 +5,7 @@ import html
 import importlib
 from bisect import bisect_left
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,11 +18,6 @@ NEGATION_WINDOW = 4  # words before a claim that can turn it around ("not painle
 # Inline markup can split a word ("Bo<strong>tox</strong>"); block markup separates words.
 INLINE_TAGS = re.compile(r"</?(?:strong|b|em|i|a|span|mark|u|s|sub|sup|small|code)\b[^>]*>", re.IGNORECASE)
 WORD = re.compile(r"[\w'’.#%-]+")
-DURATION = re.compile(
-    r"\blast(?:s|ing)?\s+(?:for\s+)?(?:about\s+|around\s+|up\s+to\s+|roughly\s+)?"
-    r"(\d+)(?:\s*(?:–|-|to)\s*(\d+))?\s*(week|month|year)s?\b"
-)
-UNIT_WEEKS = {"week": 1, "month": 4.35, "year": 52}
 
 
 @dataclass(frozen=True)
@@ -39,12 +35,19 @@ class Finding:
         return self.severity == "block"
 
 
-def jurisdiction_rules():
-    return rules_for(settings.CLINIC_JURISDICTION)
+@dataclass(frozen=True)
+class PageRule:
+    """A rule that only makes sense for one page type (treatments/claims.py, articles/claims.py), listed
+    in that model's `claim_rules`. `check(page, texts)` returns its findings; `texts` as page_texts()."""
+
+    id: str
+    severity: str
+    check: Callable
 
 
 @cache
 def rules_for(jurisdiction):
+    """The compiled rule pack of `jurisdiction` (us, uk, ie or none)."""
     rules = importlib.import_module(f"claims.packs.{jurisdiction}").RULES
     return [compile_rule(rule) for rule in rules]
 
@@ -91,9 +94,8 @@ def page_texts(page):
         texts.append(("body", field, label, plain(getattr(page, field))))
         for alt in re.findall(r'<img\b[^>]*\balt="([^"]*)"', getattr(page, field) or ""):
             texts.append(("alt", field, f"Image text alternative in {label.lower()}", html.unescape(alt)))
-    if page.pk and hasattr(page, "faqs"):
-        for faq in page.faqs.all():
-            texts.append(("faq", "", f"FAQ “{faq.question}”", f"{faq.question} {faq.answer}"))
+    for question, answer in page.questions_and_answers():
+        texts.append(("faq", "", f"FAQ “{question}”", f"{question} {answer}"))
     return [(group, field, label, text) for group, field, label, text in texts if text]
 
 
@@ -131,63 +133,24 @@ def applies(rule, group):
     return rule["fields"] == "all" or group in rule["fields"]
 
 
-def find_claims(page):
-    """Every finding on `page`, by the clinic's rule pack, plus fair balance and consistency with the facts."""
+def find_claims(page, jurisdiction=None):
+    """Every finding on `page` by the rule pack of `jurisdiction` (default: CLINIC_JURISDICTION), plus the
+    page type's own rules (its `claim_rules`), which apply wherever rules apply at all."""
+    jurisdiction = jurisdiction or settings.CLINIC_JURISDICTION
     findings = []
     texts = page_texts(page)
-    for rule in jurisdiction_rules():
+    for rule in rules_for(jurisdiction):
         for group, field, label, text in texts:
             if applies(rule, group) and (span := rule_matches(rule, text)):
                 findings.append(Finding(rule["id"], rule["severity"], field, label, excerpt(text, *span),
                                         rule["explanation"], rule["source"]))
-    if settings.CLINIC_JURISDICTION != "none":
-        findings += fair_balance(page) + consistency_with_facts(page, texts)
+    if jurisdiction != "none":
+        for rule in page.claim_rules:
+            findings += rule.check(page, texts)
     return findings
 
 
-def fair_balance(page):
-    if page._meta.label_lower != "treatments.treatment":
-        return []
-    # (A treatment without its risks section cannot be published in any jurisdiction: see Treatment.)
-    source = "FDA fair balance (21 CFR 202.1(e)(5)); CAP Code 12.1; GMC cosmetic guidance para 34"
-    findings = []
-    if page.category == page.Category.NON_SURGICAL and not page.results_last.strip():
-        findings.append(Finding("fair-balance", "block", "results_last", "Results last", "",
-                                "A temporary treatment must say how long its results last, so patients "
-                                "know it will need repeating.", source))
-    return findings
-
-
-def weeks_range(text):
-    """The (shortest, longest) duration in weeks stated in `text`, e.g. "3–4 months" -> (13.05, 17.4)."""
-    match = DURATION.search("last " + text.lower()) if text else None
-    if not match:
-        return None
-    low, high, unit = int(match.group(1)), int(match.group(2) or match.group(1)), match.group(3)
-    return low * UNIT_WEEKS[unit], high * UNIT_WEEKS[unit]
-
-
-def consistency_with_facts(page, texts):
-    """Warn where an article states how long a treatment lasts and the treatment's own page says otherwise."""
-    if page._meta.label_lower != "articles.article":
-        return []
-    from treatments.models import Treatment
-
-    body = " ".join(text for group, _field, _label, text in texts if group in ("title", "summary", "body")).lower()
-    related = set(page.related_treatments.values_list("pk", flat=True)) if page.pk else set()
-    findings = []
-    for treatment in Treatment.objects.published().exclude(results_last=""):
-        if treatment.pk not in related and not re.search(rf"\b{re.escape(treatment.title.lower())}\b", body):
-            continue
-        facts = weeks_range(treatment.results_last)
-        for match in DURATION.finditer(body):
-            stated = weeks_range(match.group(0))
-            if facts and stated and (stated[1] < facts[0] * 0.9 or stated[0] > facts[1] * 1.1):
-                findings.append(Finding(
-                    "facts-mismatch", "warn", "body", "Body", excerpt(body, *match.span()),
-                    f"This says results {match.group(0)}, but the {treatment.title} page says they last "
-                    f"{treatment.results_last}. Make them agree, or explain the difference.",
-                    f"The clinic's own treatment page: {treatment.get_absolute_url()}",
-                ))
-                break
-    return findings
+def blocking_rule_ids(model, jurisdiction=None):
+    """The ids of every rule that can stop a page of `model` being published, and so can be overridden."""
+    pack = [rule["id"] for rule in rules_for(jurisdiction or settings.CLINIC_JURISDICTION) if rule["severity"] == "block"]
+    return [*pack, *(rule.id for rule in model.claim_rules if rule.severity == "block")]

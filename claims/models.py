@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import models
 from django.utils import timezone
+
+from .checker import find_claims
 
 
 class ClaimOverrideQuerySet(models.QuerySet):
@@ -31,3 +34,22 @@ class ClaimOverride(models.Model):
 
     def __str__(self):
         return f"{self.rule_id} overridden on {self.page}"
+
+
+class ClaimsChecked(models.Model):
+    """For page types: blocking advertising-rule findings stop a page being published, unless an Editor
+    overrides the rule, now (`overrides`) or earlier (a ClaimOverride)."""
+
+    claim_rules = ()  # the page type's own rules (claims.checker.PageRule), besides the jurisdiction's pack
+
+    class Meta:
+        abstract = True
+
+    def publishing_problems(self, overrides=()):
+        overridden = set(overrides) | set(ClaimOverride.objects.for_page(self).values_list("rule_id", flat=True))
+        return super().publishing_problems(overrides) + [
+            (finding.field or NON_FIELD_ERRORS,
+             f"{finding.label}: {finding.explanation} ({finding.rule_id}; {finding.source})")
+            for finding in find_claims(self)
+            if finding.blocks and finding.rule_id not in overridden
+        ]

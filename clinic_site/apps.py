@@ -2,8 +2,7 @@ from django.apps import AppConfig
 
 
 class ClinicSiteConfig(AppConfig):
+    """The project package: installed only for its operations commands (backup, restore, local admin)."""
+
     name = "clinic_site"
     verbose_name = "Clinic site"
-
-    def ready(self):
-        from . import signals  # noqa: F401

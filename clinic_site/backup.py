@@ -12,9 +12,13 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
+from publishing.models import ContentVersion
+
 # Rebuilt or worthless after a restore: sessions, login-failure records, the search index.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "admin.logentry", "clinic_site.searchdocument"]
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "admin.logentry", "search.searchdocument"]
 DATA_NAME = "data.json"
+# Archives written before the models moved out of clinic_site name them by their old labels.
+MOVED_MODELS = {"clinic_site.redirect": "publishing.redirect", "clinic_site.contentversion": "publishing.contentversion"}
 MEDIA_DIR = "media"
 
 
@@ -60,11 +64,12 @@ def add_bytes(archive, name, content):
 
 def backup_restore(path):
     """Load the archive at `path` into this (empty, migrated) database and media storage."""
-    from .models import ContentVersion
-
     with tarfile.open(path, "r:gz") as archive, tempfile.TemporaryDirectory() as scratch:
         data_file = Path(scratch) / DATA_NAME
-        data_file.write_bytes(archive.extractfile(DATA_NAME).read())
+        data = json.loads(archive.extractfile(DATA_NAME).read())
+        for item in data:
+            item["model"] = MOVED_MODELS.get(item["model"], item["model"])
+        data_file.write_text(json.dumps(data))
         with transaction.atomic():
             call_command("loaddata", str(data_file), verbosity=0)
         files = 0

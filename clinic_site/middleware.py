@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.http import HttpResponsePermanentRedirect
 from django.middleware import csp
 
 
@@ -12,22 +11,3 @@ class ContentSecurityPolicyMiddleware(csp.ContentSecurityPolicyMiddleware):
             response._csp_config = settings.ADMIN_CSP
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return super().process_response(request, response)
-
-
-class SlugRedirectMiddleware:
-    """Old addresses of pages whose slug changed answer 301 to the new address (only where a 404 would be)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if response.status_code != 404 or "\x00" in request.path:
-            return response
-        from .models import Redirect
-
-        redirect = Redirect.objects.filter(old_path=request.path).first()
-        if redirect is None:
-            return response
-        query = request.META.get("QUERY_STRING", "")
-        return HttpResponsePermanentRedirect(redirect.new_path + (f"?{query}" if query else ""))

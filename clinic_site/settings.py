@@ -52,13 +52,18 @@ INSTALLED_APPS = [
     "axes",
     "reversion",
     "reversion_compare",
-    "clinic_site",
-    "articles",
-    "treatments",
-    "enquiries",
-    "clinicians",
+    # Ours, lower layers first: content apps build on publishing; only clinic_site knows them all.
     "images",
+    "clinicians",
+    "publishing",
     "claims",
+    "treatments",
+    "articles",
+    "enquiries",
+    "search",
+    "seo",
+    "demo",
+    "clinic_site",
 ]
 
 MIDDLEWARE = [
@@ -66,14 +71,14 @@ MIDDLEWARE = [
     "clinic_site.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "clinic_site.cache.PublicPageCacheMiddleware",
+    "publishing.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "clinic_site.middleware.SlugRedirectMiddleware",
+    "publishing.middleware.SlugRedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -3,8 +3,13 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import previews, uploads, views
-from .sitemaps import sitemap
+from demo.views import yardstick
+from publishing.previews import preview
+from publishing.uploads import editor_image_upload
+from search.views import search
+from seo.sitemaps import sitemap
+
+from . import views
 
 admin.site.site_header = f"{settings.CLINIC_NAME}: content"
 admin.site.site_title = f"{settings.CLINIC_NAME} admin"
@@ -14,20 +19,20 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("treatments/", include("treatments.urls")),
     path("blog/", include("articles.urls")),
-    path("search/", views.search, name="search"),
+    path("search/", search, name="search"),
     path("consultation/", include("enquiries.urls")),
     path("privacy/", views.privacy, name="privacy"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
-    path("preview/<str:token>/", previews.preview, name="preview"),
+    path("preview/<str:token>/", preview, name="preview"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
-    path("admin/editor/upload/", uploads.editor_image_upload, name="editor-image-upload"),
+    path("admin/editor/upload/", editor_image_upload, name="editor-image-upload"),
     path("admin/", admin.site.urls),
     path("media/<path:path>", views.media),
 ]
 
 if settings.CLINIC_BENCHMARK:
-    urlpatterns.append(path("bench/yardstick/", views.yardstick))
+    urlpatterns.append(path("bench/yardstick/", yardstick))
 
 handler500 = "clinic_site.views.server_error"

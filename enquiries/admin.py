@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from clinic_site.admin import RecordAdmin
+from publishing.admin import RecordAdmin
 
 from .models import Enquiry, EnquiryAccess
 

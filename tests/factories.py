@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from articles.models import Article, Category
-from clinic_site.models import Status
+from publishing.models import Status
 from clinicians.models import Clinician
 from treatments.models import FAQ, Treatment
 

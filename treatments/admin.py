@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from clinic_site.admin import (
+from claims.admin import ClaimsAdminMixin
+from publishing.admin import (
     HERO_FIELDSET, HISTORY_FIELDSET, REVIEW_FIELDSET, SEO_FIELDSET, PublicationFilter, PublishableAdmin, ReviewFilter,
 )
 
@@ -23,7 +24,7 @@ class FAQInline(admin.StackedInline):
 
 
 @admin.register(Treatment)
-class TreatmentAdmin(PublishableAdmin):
+class TreatmentAdmin(ClaimsAdminMixin, PublishableAdmin):
     list_display = ["title", "category", "display_order", "status", "publish_at", "is_published", "last_reviewed", "updated_at"]
     list_editable = ["display_order"]
     list_filter = [PublicationFilter, ReviewFilter, "status", "category"]

@@ -5,9 +5,12 @@ from django.db import models
 from django.urls import reverse
 from django_ckeditor_5.fields import CKEditor5Field
 
-from clinic_site.models import Publishable
+from claims.models import ClaimsChecked
 from images.alt_text import alt_text_problem
 from images.fields import CleanImageField
+from publishing.models import Publishable
+
+from . import claims
 
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 
@@ -16,7 +19,7 @@ def default_currency():
     return settings.CLINIC_CURRENCY
 
 
-class Treatment(Publishable):
+class Treatment(ClaimsChecked, Publishable):
     """A treatment page; its name is its title. Key facts are fields so they can be shown as a fact box."""
 
     class Category(models.TextChoices):
@@ -52,6 +55,8 @@ class Treatment(Publishable):
     display_order = models.PositiveIntegerField(default=0, help_text="Lower numbers are listed first.")
 
     rich_text_fields = ("body", "how_it_works", "risks", "aftercare")
+    shown_with = ("treatments.FAQ", "treatments.BeforeAfterPair", "clinicians.Clinician")
+    claim_rules = claims.RULES
 
     class Meta(Publishable.Meta):
         ordering = ["category", "display_order", "title"]
@@ -66,15 +71,13 @@ class Treatment(Publishable):
     def breadcrumbs(self):
         return [("Home", reverse("home")), ("Treatments", reverse("treatments:list")), (self.title, self.get_absolute_url())]
 
-    def search_text(self):
-        faqs = " ".join(f"{faq.question} {faq.answer}" for faq in self.faqs.all())
-        return f"{super().search_text()} {faqs}"
+    def questions_and_answers(self):
+        return [(faq.question, faq.answer) for faq in self.faqs.all()] if self.pk else []
 
-    def publishing_problems(self):
-        problems = super().publishing_problems()
+    def missing_for_publishing(self):
         if not self.risks.strip():
-            problems.insert(0, ("risks", "Add the side effects and risks before publishing: patients must see them beside the benefits."))
-        return problems
+            return [("risks", "Add the side effects and risks before publishing: patients must see them beside the benefits.")]
+        return []
 
     @property
     def price_display(self):

@@ -2,8 +2,7 @@ from django.db.models import Prefetch
 from django.urls import reverse_lazy
 from django.views.generic import ListView
 
-from articles.models import Article
-from clinic_site.views import PublishableDetailView
+from publishing.views import PublishableDetailView
 
 from .models import BeforeAfterPair, Treatment
 
@@ -31,5 +30,5 @@ class TreatmentDetailView(PublishableDetailView):
         )
 
     def get_context_data(self, **kwargs):
-        articles = Article.objects.published().filter(related_treatments=self.object).select_related("author")
+        articles = self.object.related_articles.published().select_related("author")
         return super().get_context_data(related_articles=articles[:RELATED_ARTICLES], **kwargs)

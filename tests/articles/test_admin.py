@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from clinic_site.models import Status
+from publishing.models import Status
 from tests.factories import ArticleFactory, CategoryFactory, TreatmentFactory
 
 pytestmark = pytest.mark.django_db

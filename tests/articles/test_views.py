@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from clinic_site.models import Status
+from publishing.models import Status
 from tests.factories import ArticleFactory, CategoryFactory, TreatmentFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
-from clinic_site.models import Status
+from publishing.models import Status
 from tests.imagefiles import image_bytes
 from treatments.models import Treatment
 

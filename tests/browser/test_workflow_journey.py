@@ -2,11 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from articles.models import Article
 from clinicians.models import Clinician
+from publishing.roles import sync_roles
 from tests.factories import UserFactory
 
 from .conftest import STAFF_PASSWORD
@@ -16,9 +16,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(autouse=True)
 def roles(transactional_db):
-    """Live-server tests empty every table after they run, roles included: apply the roles migration again."""
-    call_command("migrate", "clinic_site", "0001", verbosity=0)
-    call_command("migrate", "clinic_site", verbosity=0)
+    """Live-server tests empty every table after they run, roles included: make them again."""
+    sync_roles()
 
 
 def sign_in(page, base_url, group):

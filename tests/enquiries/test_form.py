@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
-from clinic_site.models import Status
+from publishing.models import Status
 from enquiries.models import Enquiry
 from tests.factories import TreatmentFactory
 

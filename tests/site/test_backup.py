@@ -9,7 +9,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
-from clinic_site.search import search_site
+from search.engine import search_site
 from enquiries.models import Enquiry
 from tests.factories import ArticleFactory, FAQFactory, TreatmentFactory
 from tests.imagefiles import image_bytes

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from clinic_site.models import Status
+from publishing.models import Status
 from tests.factories import ArticleFactory, CategoryFactory, ClinicianFactory, FAQFactory, TreatmentFactory
 
 pytestmark = pytest.mark.django_db

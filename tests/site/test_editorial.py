@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from clinic_site.models import Status
+from publishing.models import Status
 from tests.articles.test_admin import article_form
 from tests.factories import ArticleFactory, ClinicianFactory, TreatmentFactory, UserFactory
 

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
-from clinic_site.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, sanitize_html
+from publishing.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, sanitize_html
 from enquiries.models import Enquiry
 from tests.articles.test_admin import article_form
 from tests.factories import ArticleFactory

@@ -4,7 +4,7 @@ import pytest
 from django.db import DatabaseError
 from django.test import Client
 
-from clinic_site.models import Status
+from publishing.models import Status
 from tests.factories import ArticleFactory, TreatmentFactory
 
 pytestmark = pytest.mark.django_db

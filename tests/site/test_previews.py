@@ -7,8 +7,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from clinic_site.models import Status
-from clinic_site.previews import preview_url
+from publishing.models import Status
+from publishing.previews import preview_url
 from tests.factories import ArticleFactory, TreatmentFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from clinic_site.models import Status
+from publishing.models import Status
 from tests.factories import ArticleFactory, TreatmentFactory
 from tests.imagefiles import png_bytes
-from clinic_site.search import search_site
+from search.engine import search_site
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_database_refuses_an_unknown_status():
 
 
 def test_renaming_a_live_page_redirects_old_addresses_including_earlier_ones():
-    from clinic_site.models import Redirect
+    from publishing.models import Redirect
 
     article = ArticleFactory(slug="first")
     article.slug = "second"
@@ -65,7 +65,7 @@ def test_renaming_a_live_page_redirects_old_addresses_including_earlier_ones():
 
 
 def test_renaming_back_removes_the_redirect_loop():
-    from clinic_site.models import Redirect
+    from publishing.models import Redirect
 
     article = ArticleFactory(slug="a")
     article.slug = "b"
@@ -77,7 +77,7 @@ def test_renaming_back_removes_the_redirect_loop():
 
 @pytest.mark.parametrize("state", [{"status": Status.DRAFT}, {"publish_at": timezone.now() + timedelta(days=1)}])
 def test_renaming_a_page_that_is_not_live_makes_no_redirect(state):
-    from clinic_site.models import Redirect
+    from publishing.models import Redirect
 
     article = ArticleFactory(slug="working-title", **state)
     article.slug = "final-title"

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from clinic_site.models import Status
+from publishing.models import Status
 from tests.factories import ArticleFactory, FAQFactory, TreatmentFactory
 from treatments.models import Treatment
 

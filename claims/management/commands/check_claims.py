@@ -1,10 +1,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.models import Article
 from claims.checker import find_claims
-from claims.models import ClaimOverride
-from treatments.models import Treatment
+from claims.models import ClaimOverride, ClaimsChecked
+from publishing.models import page_types
 
 
 class Command(BaseCommand):
@@ -17,12 +16,13 @@ class Command(BaseCommand):
         parser.add_argument("--jurisdiction", choices=["us", "uk", "ie", "none"], help="Check as if the clinic were here.")
 
     def handle(self, *args, jurisdiction=None, **options):
-        if jurisdiction:
-            settings.CLINIC_JURISDICTION = jurisdiction
+        jurisdiction = jurisdiction or settings.CLINIC_JURISDICTION
         live_blocks = pages_with_findings = 0
-        for model in (Treatment, Article):
+        for model in page_types():
+            if not issubclass(model, ClaimsChecked):
+                continue
             for page in model.objects.published().order_by("title"):
-                findings = find_claims(page)
+                findings = find_claims(page, jurisdiction)
                 if not findings:
                     continue
                 pages_with_findings += 1
@@ -37,7 +37,7 @@ class Command(BaseCommand):
                     self.stdout.write(f"  [{level}] {finding.rule_id} in {finding.label}: {finding.excerpt}")
                     self.stdout.write(f"      {finding.explanation} Source: {finding.source}")
         summary = (
-            f"\nRules: {settings.CLINIC_JURISDICTION}. {pages_with_findings} published page(s) with findings; "
+            f"\nRules: {jurisdiction}. {pages_with_findings} published page(s) with findings; "
             f"{live_blocks} blocking finding(s) live without an override."
         )
         if live_blocks:

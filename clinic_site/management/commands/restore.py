@@ -2,10 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.models import Article
 from clinic_site.backup import backup_restore
 from enquiries.models import Enquiry
-from treatments.models import Treatment
+from publishing.models import page_types
 
 
 class Command(BaseCommand):
@@ -20,13 +19,13 @@ class Command(BaseCommand):
     def handle(self, *args, path, **options):
         if not Path(path).is_file():
             raise CommandError(f"No backup archive at {path}.")
-        if Article.objects.exists() or Treatment.objects.exists() or Enquiry.objects.exists():
+        if any(model.objects.exists() for model in [*page_types(), Enquiry]):
             raise CommandError(
                 "This database already has content; restoring on top of it could mix two sites. Point "
                 "DATABASE_URL at a new, empty database, run `manage.py migrate`, and restore there."
             )
         files = backup_restore(path)
+        pages = ", ".join(f"{model.objects.count()} {model._meta.verbose_name_plural}" for model in page_types())
         self.stdout.write(self.style.SUCCESS(
-            f"Restored {path}: pages {Article.objects.count()} articles and {Treatment.objects.count()} treatments, "
-            f"{Enquiry.objects.count()} enquiries, {files} files."
+            f"Restored {path}: {pages}, {Enquiry.objects.count()} enquiries, {files} files."
         ))

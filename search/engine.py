@@ -7,8 +7,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from articles.models import Article
-from treatments.models import Treatment
+from publishing.models import page_types
 
 SEARCH_MAX_LENGTH = 100
 MAX_TERMS = 8
@@ -19,19 +18,18 @@ SNIPPET_CHARS = 220
 # match to its (large) row first is what makes a common word slow.
 SQLITE_QUERY = f"""
     SELECT d.kind, d.object_id, d.body_text
-    FROM (SELECT rowid AS id, bm25(clinic_site_search_fts, 10.0, 1.0) AS score FROM clinic_site_search_fts
-          WHERE clinic_site_search_fts MATCH %s ORDER BY score LIMIT {MAX_RESULTS * 10}) ranked
-    JOIN clinic_site_searchdocument d ON d.id = ranked.id
+    FROM (SELECT rowid AS id, bm25(search_fts, 10.0, 1.0) AS score FROM search_fts
+          WHERE search_fts MATCH %s ORDER BY score LIMIT {MAX_RESULTS * 10}) ranked
+    JOIN search_searchdocument d ON d.id = ranked.id
     WHERE d.status = 'published' AND d.publish_at <= %s
     ORDER BY ranked.score LIMIT {MAX_RESULTS}
 """
 POSTGRESQL_QUERY = f"""
     SELECT d.kind, d.object_id, d.body_text
-    FROM clinic_site_searchdocument d, to_tsquery('english', %s) q
+    FROM search_searchdocument d, to_tsquery('english', %s) q
     WHERE d.search_vector @@ q AND d.status = 'published' AND d.publish_at <= %s
     ORDER BY ts_rank(d.search_vector, q) DESC LIMIT {MAX_RESULTS}
 """
-MODELS = {"treatment": Treatment.objects.all(), "article": Article.objects.select_related("author")}
 
 
 def search_terms(query):
@@ -52,7 +50,7 @@ def snippet(text, terms):
 
 
 def search_site(query):
-    """The best published treatments and articles containing every word of `query` (as a prefix), best
+    """The best published pages containing every word of `query` (as a prefix), best
     first, each with `search_snippet`: the matching passage with the words marked."""
     terms = search_terms(query)
     if not terms:
@@ -65,12 +63,14 @@ def search_site(query):
         cursor.execute(sql, [match, connection.ops.adapt_datetimefield_value(timezone.now())])
         hits = cursor.fetchall()
     pages = {
-        kind: queryset.in_bulk([object_id for hit_kind, object_id, _ in hits if hit_kind == kind])
-        for kind, queryset in MODELS.items()
+        model._meta.model_name: model.objects.in_bulk(
+            [object_id for kind, object_id, _ in hits if kind == model._meta.model_name]
+        )
+        for model in page_types()
     }
     results = []
     for kind, object_id, text in hits:
-        if page := pages[kind].get(object_id):
+        if page := pages.get(kind, {}).get(object_id):
             page.search_snippet = snippet(text, terms)
             results.append(page)
     return results

@@ -6,9 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Category
-from clinic_site import demo_content, demo_images
-from clinic_site.models import Status
 from clinicians.models import Clinician
+from demo import content as demo_content
+from demo import pictures
+from publishing.models import Status
 from treatments.models import FAQ, BeforeAfterPair, Treatment
 
 DEMO_AUTHOR = "clinical-team"
@@ -42,7 +43,7 @@ class Command(BaseCommand):
             "reviewed_by": self.reviewer,
             "last_reviewed": timezone.localdate(),
             # Abstract pictures: they add nothing to the text, so screen readers skip them.
-            "hero_image": demo_images.hero(f"{slug}.jpg", self.seed),
+            "hero_image": pictures.hero(f"{slug}.jpg", self.seed),
             "hero_image_decorative": True,
         }
 
@@ -61,7 +62,7 @@ class Command(BaseCommand):
                 for index, (question, answer) in enumerate(faqs, start=1)
             )
             if slug == "botox":
-                BeforeAfterPair.objects.create(treatment=treatment, **demo_images.illustrated_pair())
+                BeforeAfterPair.objects.create(treatment=treatment, **pictures.illustrated_pair())
         return self.report(treatment, created)
 
     def load_article(self, data):

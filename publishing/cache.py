@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from .models import ContentVersion, SearchDocument
+from .models import ContentVersion, page_types
 
 SKIP_PREFIXES = ("/admin/", "/preview/", "/consultation/", "/healthz", "/media/", "/static/")
 
@@ -18,10 +18,8 @@ SKIP_PREFIXES = ("/admin/", "/preview/", "/consultation/", "/healthz", "/media/"
 def seconds_until_next_scheduled_page():
     """Cached copies must expire when a scheduled page goes live, which changes lists and the home page."""
     now = timezone.now()
-    next_time = (
-        SearchDocument.objects.filter(status="published", publish_at__gt=now)
-        .order_by("publish_at").values_list("publish_at", flat=True).first()
-    )
+    first, *others = (model.objects.scheduled().order_by().values_list("publish_at", flat=True) for model in page_types())
+    next_time = first.union(*others).order_by("publish_at").first()
     return None if next_time is None else max(1, int((next_time - now).total_seconds()) + 1)
 
 

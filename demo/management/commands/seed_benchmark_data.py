@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Category, reading_minutes
-from clinic_site import demo_images
-from clinic_site.models import Status
+from demo import pictures
+from publishing.models import Status
 from treatments.models import FAQ, Treatment
 
 WORDS = (
@@ -44,7 +44,7 @@ class Command(BaseCommand):
         for n in range(5):
             page = Treatment(title=f"Image holder {n}", slug=f"image-holder-{n}", category="surgical", summary=".",
                              body="<p>.</p>", risks="<p>.</p>", status=Status.DRAFT,
-                             hero_image=demo_images.hero(f"bench-{n}.jpg", n), hero_image_alt="Treatment room")
+                             hero_image=pictures.hero(f"bench-{n}.jpg", n), hero_image_alt="Treatment room")
             page.save()
             heroes.append((page.hero_image.name, page.hero_image_width, page.hero_image_height))
         Treatment.objects.filter(slug__startswith="image-holder-").delete()

@@ -4,28 +4,25 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import escape
 
-from articles.models import Article, Category
-from treatments.models import Treatment
+from publishing.models import page_types
 
 SECTIONS = ["home", "treatments:list", "articles:list", "enquiries:consultation", "privacy"]
 # One file holds up to 50,000 addresses (sitemaps.org); beyond that it would need a sitemap index.
-
-
-def path_prefix(view_name):
-    return reverse(view_name, kwargs={"slug": "-"})[:-2]
+SLUG_MARK = "slug-placeholder"
 
 
 def sitemap_entries():
     """(path, last modified or None) for every public address."""
     for name in SECTIONS:
         yield reverse(name), None
-    for model, view_name in [(Treatment, "treatments:detail"), (Article, "articles:detail")]:
-        prefix = path_prefix(view_name)
+    for model in page_types():
+        # One address pattern per type, filled in per page: making a model object per page is slow at 10,000.
+        before, after = model.path_for_slug(SLUG_MARK).split(SLUG_MARK)
         for slug, updated_at in model.objects.published().order_by("pk").values_list("slug", "updated_at"):
-            yield f"{prefix}{slug}/", updated_at
-    prefix = path_prefix("articles:category")
-    for slug in Category.objects.with_published_articles().order_by("name").values_list("slug", flat=True):
-        yield f"{prefix}{slug}/", None
+            yield f"{before}{slug}{after}", updated_at
+    for model in page_types():
+        for path in model.listing_paths():
+            yield path, None
 
 
 def sitemap(request):

@@ -1,10 +1,11 @@
-"""Publishing, once: what articles and treatment pages share."""
+"""Publishing, once: what every page type (articles, treatment pages, ...) shares."""
 
 import html
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -67,7 +68,7 @@ class Redirect(models.Model):
 
 class ContentVersion(models.Model):
     """One row whose number goes up whenever anything patients can see changes: cached pages are stored
-    under it, so every server sees fresh pages at once (clinic_site.cache)."""
+    under it, so every server sees fresh pages at once (publishing.cache)."""
 
     version = models.PositiveBigIntegerField(default=1)
 
@@ -81,23 +82,9 @@ class ContentVersion(models.Model):
             cls.objects.get_or_create(pk=1)
 
 
-class SearchDocument(models.Model):
-    """The plain text of one article or treatment page, indexed by the database's full-text search
-    (SQLite FTS5 or PostgreSQL tsvector; see migrations 0003). Kept in step by clinic_site.signals."""
-
-    kind = models.CharField(max_length=20)
-    object_id = models.PositiveIntegerField()
-    title = models.CharField(max_length=200)
-    body_text = models.TextField()
-    status = models.CharField(max_length=10)
-    publish_at = models.DateTimeField()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique")]
-
-
 class Publishable(models.Model):
-    """Title, address, rich-text body, publishing state, SEO fields and hero image."""
+    """Title, address, rich-text body, publishing state, SEO fields and hero image. Every concrete
+    subclass is a page type (see page_types())."""
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -171,6 +158,9 @@ class Publishable(models.Model):
     objects = PublishableQuerySet.as_manager()
 
     rich_text_fields = ("body",)
+    # Other models ("app_label.Model") shown on this type's public pages: saving or deleting one of
+    # them makes cached pages stale, and re-indexes the page it belongs to.
+    shown_with = ()
 
     class Meta:
         abstract = True
@@ -206,7 +196,16 @@ class Publishable(models.Model):
         if self.pk is None:
             return None
         stored = type(self).objects.published().filter(pk=self.pk).values_list("slug", flat=True).first()
-        return type(self)(slug=stored).get_absolute_url() if stored else None
+        return type(self).path_for_slug(stored) if stored else None
+
+    @classmethod
+    def path_for_slug(cls, slug):
+        return cls(slug=slug).get_absolute_url()
+
+    @classmethod
+    def listing_paths(cls):
+        """Public addresses of this type's listings besides its index (the blog's categories, say)."""
+        return []
 
     def clean(self):
         super().clean()
@@ -222,24 +221,20 @@ class Publishable(models.Model):
             if problems := body_image_problems(sanitize_html(getattr(self, field))):
                 errors[field] = problems
         if self.status == Status.PUBLISHED:
-            for field, message in self.publishing_problems():
+            for field, message in self.missing_for_publishing():
                 errors.setdefault(field, message)
         if errors:
             raise ValidationError(errors)
 
-    def publishing_problems(self):
-        """(field, message) pairs that must be fixed before this page may be published: the advertising
-        rules' blocking findings, unless an Editor has overridden them (now, or earlier)."""
-        from claims.checker import find_claims
-        from claims.models import ClaimOverride
+    def missing_for_publishing(self):
+        """(field, message) pairs for what every page of this type needs before it may be published
+        (a treatment's risks, say). No one can override these."""
+        return []
 
-        overridden = set(ClaimOverride.objects.for_page(self).values_list("rule_id", flat=True))
-        overridden |= getattr(self, "pending_claim_overrides", set())
-        return [
-            (finding.field or NON_FIELD_ERRORS, f"{finding.label}: {finding.explanation} ({finding.rule_id}; {finding.source})")
-            for finding in find_claims(self)
-            if finding.blocks and finding.rule_id not in overridden
-        ]
+    def publishing_problems(self, overrides=()):
+        """(field, message) pairs that stop this page being published. Mixins (the advertising rules) add
+        theirs; `overrides` names the rules an Editor is overriding with this save."""
+        return self.missing_for_publishing()
 
     def is_published(self):
         return self.status == Status.PUBLISHED and self.publish_at <= timezone.now()
@@ -263,7 +258,12 @@ class Publishable(models.Model):
         """Everything a patient could search for on this page, as plain text. (Angle brackets become spaces:
         PostgreSQL's parser would take "<script> saunas" for markup and skip the words.)"""
         text = " ".join(strip_tags(getattr(self, field).replace("</", " </")) for field in ("summary", *self.rich_text_fields))
-        return html.unescape(text).replace("<", " ").replace(">", " ")
+        text = html.unescape(text).replace("<", " ").replace(">", " ")
+        return " ".join([text, *(f"{question} {answer}" for question, answer in self.questions_and_answers())])
+
+    def questions_and_answers(self):
+        """(question, answer) pairs shown on the page, in order (a treatment's FAQs)."""
+        return []
 
     def is_review_overdue(self):
         return self.last_reviewed is None or self.last_reviewed < review_cutoff()
@@ -289,3 +289,13 @@ class Publishable(models.Model):
     @property
     def description(self):
         return self.meta_description or self.summary
+
+
+def page_types():
+    """Every page type: each concrete model built on Publishable, in INSTALLED_APPS order."""
+    return [model for model in apps.get_models() if issubclass(model, Publishable)]
+
+
+def page_type_related_models():
+    """The models in every page type's `shown_with`."""
+    return {apps.get_model(label) for model in page_types() for label in model.shown_with}

@@ -11,11 +11,13 @@ from django.views.decorators.http import require_POST
 
 from images.pipeline import clean_image, make_renditions, validate_image
 
-CONTENT_PERMISSIONS = ("articles.change_article", "treatments.change_treatment")
+from .models import page_types
 
 
 def user_may_upload(user):
-    return user.is_active and user.is_staff and any(user.has_perm(perm) for perm in CONTENT_PERMISSIONS)
+    return user.is_active and user.is_staff and any(
+        user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}") for model in page_types()
+    )
 
 
 def error(message, status):

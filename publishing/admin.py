@@ -1,4 +1,4 @@
-"""Admin pieces shared by articles and treatment pages: roles, review, history, previews, stale saves."""
+"""Admin pieces shared by every page type: roles, review, history, previews, stale saves."""
 
 import reversion
 from django import forms
@@ -12,8 +12,6 @@ from django.utils.formats import date_format
 from django.utils.translation import ngettext
 from reversion_compare.admin import CompareVersionAdmin
 
-from claims.checker import find_claims
-from claims.models import ClaimOverride
 from clinicians.models import Clinician
 
 from .models import Redirect, Status
@@ -68,40 +66,35 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
-def blocking_rule_choices():
-    from claims.checker import jurisdiction_rules
-
-    rules = [(rule["id"], rule["id"]) for rule in jurisdiction_rules() if rule["severity"] == "block"]
-    return [*rules, ("fair-balance", "fair-balance")]
-
-
 class PublishableAdminForm(forms.ModelForm):
     """Refuses a save based on a stale copy: someone else saved the page after this form was opened.
-    For Editors, also records overrides of blocking advertising-rule findings, with a reason."""
+    Refuses to publish a page with problems (Publishable.publishing_problems)."""
 
     edit_version = forms.CharField(widget=forms.HiddenInput, required=False)
-    override_rules = forms.MultipleChoiceField(
-        label="Publish despite these rules", required=False, widget=forms.CheckboxSelectMultiple,
-        help_text="Editors only. Tick a rule only when you are sure the wording is lawful here; it is recorded.",
-    )
-    override_reason = forms.CharField(
-        label="Reason for the override", required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
-        help_text="Kept with your name and the date in Advertising rules → Claim overrides.",
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["edit_version"].initial = self.instance.updated_at.isoformat()
-        if "override_rules" in self.fields:
-            self.fields["override_rules"].choices = blocking_rule_choices()
+
+    def rule_overrides(self):
+        """The rules this save overrides, passed to publishing_problems() (see claims.admin)."""
+        return set()
+
+    def _post_clean(self):
+        # As Django's UserCreationForm does: checks that need the page as edited run after the model's own
+        # clean(), which has already reported what is missing for publishing.
+        super()._post_clean()
+        page = self.instance
+        if page.status != Status.PUBLISHED:
+            return
+        reported = set(page.missing_for_publishing())
+        for field, message in page.publishing_problems(overrides=self.rule_overrides()):
+            if (field, message) not in reported:
+                self.add_error(field if field in self.fields else None, message)
 
     def clean(self):
         cleaned_data = super().clean()
-        overrides = set(cleaned_data.get("override_rules") or ())
-        if overrides and not (cleaned_data.get("override_reason") or "").strip():
-            self.add_error("override_reason", "Say why these rules do not apply, so the decision can be reviewed later.")
-        self.instance.pending_claim_overrides = overrides
         if not self.instance.pk:
             return cleaned_data
         current = type(self.instance).objects.select_related("updated_by").get(pk=self.instance.pk)
@@ -175,27 +168,11 @@ class PublishableAdmin(CompareVersionAdmin):
         if not self.has_change_permission(request, obj):
             return [first, *rest]
         name, options = first
-        fieldsets = [(name, {**options, "fields": [*options["fields"], "edit_version"]}), *rest]
-        if self.has_publish_permission(request):
-            fieldsets.append(("Advertising rules", {"classes": ["collapse"], "fields": ["override_rules", "override_reason"]}))
-        return fieldsets
-
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        if not self.has_publish_permission(request):
-            # Only Editors may override advertising rules; a forged field from anyone else is dropped.
-            for name in ("override_rules", "override_reason"):
-                form.base_fields.pop(name, None)
-        return form
+        return [(name, {**options, "fields": [*options["fields"], "edit_version"]}), *rest]
 
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
-        for rule_id in form.cleaned_data.get("override_rules") or ():
-            ClaimOverride.objects.create(
-                page=obj, rule_id=rule_id, reason=form.cleaned_data["override_reason"].strip(),
-                overridden_by=request.user,
-            )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
@@ -204,8 +181,6 @@ class PublishableAdmin(CompareVersionAdmin):
             "may_review": obj is not None and self.has_review_permission(request),
             "preview_url": request.build_absolute_uri(preview_url(obj)) if obj and not obj.is_published() else None,
             "preview_days": settings.CLINIC_PREVIEW_MAX_AGE_DAYS,
-            "claim_findings": find_claims(obj) if obj else [],
-            "claim_overrides": set(ClaimOverride.objects.for_page(obj).values_list("rule_id", flat=True)) if obj else set(),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 

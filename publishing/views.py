@@ -1,0 +1,30 @@
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView
+
+
+class PublishableDetailView(DetailView):
+    """A public page. Staff who may edit its model also see drafts and scheduled pages, and so does
+    whoever holds a signed preview link (`shared_preview`); neither is ever cached or indexed."""
+
+    shared_preview = None
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        opts = queryset.model._meta
+        if self.shared_preview is not None:
+            return queryset.filter(pk=self.shared_preview.pk)
+        if self.request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            return queryset
+        return queryset.published()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            shared_preview=self.shared_preview is not None, breadcrumbs=self.object.breadcrumbs(), **kwargs
+        )
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if not self.object.is_published() or self.shared_preview is not None:
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response

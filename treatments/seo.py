@@ -1,0 +1,40 @@
+"""Structured data of a treatment page: a MedicalProcedure, and its FAQs as an FAQPage."""
+
+from seo.structured_data import image_url, page_nodes, plain, web_page_node
+
+from .models import Treatment
+
+NON_SURGICAL = "https://schema.org/NoninvasiveProcedure"
+SURGICAL = "https://schema.org/SurgicalProcedure"
+
+
+@page_nodes.register
+def treatment_nodes(treatment: Treatment, base_url):
+    url = base_url + treatment.get_absolute_url()
+    procedure = {
+        "@type": "MedicalProcedure",
+        "@id": f"{url}#procedure",
+        "name": treatment.title,
+        "description": treatment.summary,
+        "procedureType": SURGICAL if treatment.category == treatment.Category.SURGICAL else NON_SURGICAL,
+        "bodyLocation": "Face",
+    }
+    for key, html in [("howPerformed", treatment.how_it_works), ("followup", treatment.aftercare)]:
+        if plain(html):
+            procedure[key] = plain(html)
+    if image := image_url(base_url, treatment):
+        procedure["image"] = image
+    page = web_page_node(base_url, treatment) | {"mainEntity": {"@id": procedure["@id"]}}
+    nodes = [page, procedure]
+    faqs = treatment.questions_and_answers()
+    if faqs:
+        nodes.append({
+            "@type": "FAQPage",
+            "@id": f"{url}#faq",
+            "url": url,
+            "mainEntity": [
+                {"@type": "Question", "name": question, "acceptedAnswer": {"@type": "Answer", "text": answer}}
+                for question, answer in faqs
+            ],
+        })
+    return nodes
