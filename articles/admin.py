@@ -4,7 +4,13 @@ from reversion.admin import VersionAdmin
 
 from claims.admin import ClaimsAdminMixin
 from publishing.admin import (
-    HERO_FIELDSET, HISTORY_FIELDSET, REVIEW_FIELDSET, SEO_FIELDSET, PublicationFilter, PublishableAdmin, ReviewFilter,
+    HERO_FIELDSET,
+    HISTORY_FIELDSET,
+    REVIEW_FIELDSET,
+    SEO_FIELDSET,
+    PublicationFilter,
+    PublishableAdmin,
+    ReviewFilter,
 )
 
 from .models import Article, Category

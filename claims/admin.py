@@ -39,7 +39,9 @@ class ClaimsAdminForm(PublishableAdminForm):
     def clean(self):
         cleaned_data = super().clean()
         if self.rule_overrides() and not (cleaned_data.get("override_reason") or "").strip():
-            self.add_error("override_reason", "Say why these rules do not apply, so the decision can be reviewed later.")
+            self.add_error(
+                "override_reason", "Say why these rules do not apply, so the decision can be reviewed later."
+            )
         return cleaned_data
 
     def rule_overrides(self):
@@ -76,9 +78,10 @@ class ClaimsAdminMixin:
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         page = self.get_object(request, object_id)
+        overrides = ClaimOverride.objects.for_page(page).values_list("rule_id", flat=True) if page else []
         extra_context = {
             **(extra_context or {}),
             "claim_findings": find_claims(page) if page else [],
-            "claim_overrides": set(ClaimOverride.objects.for_page(page).values_list("rule_id", flat=True)) if page else set(),
+            "claim_overrides": set(overrides),
         }
         return super().change_view(request, object_id, form_url, extra_context)

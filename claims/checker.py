@@ -3,8 +3,8 @@ the clinic's jurisdiction (CLINIC_JURISDICTION). An aid for staff, not legal adv
 
 import html
 import importlib
-from bisect import bisect_left
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -152,5 +152,7 @@ def find_claims(page, jurisdiction=None):
 
 def blocking_rule_ids(model, jurisdiction=None):
     """The ids of every rule that can stop a page of `model` being published, and so can be overridden."""
-    pack = [rule["id"] for rule in rules_for(jurisdiction or settings.CLINIC_JURISDICTION) if rule["severity"] == "block"]
-    return [*pack, *(rule.id for rule in model.claim_rules if rule.severity == "block")]
+    pack = rules_for(jurisdiction or settings.CLINIC_JURISDICTION)
+    return [rule["id"] for rule in pack if rule["severity"] == "block"] + [
+        rule.id for rule in model.claim_rules if rule.severity == "block"
+    ]

@@ -18,7 +18,10 @@ from publishing.models import ContentVersion
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "admin.logentry", "search.searchdocument"]
 DATA_NAME = "data.json"
 # Archives written before the models moved out of clinic_site name them by their old labels.
-MOVED_MODELS = {"clinic_site.redirect": "publishing.redirect", "clinic_site.contentversion": "publishing.contentversion"}
+MOVED_MODELS = {
+    "clinic_site.redirect": "publishing.redirect",
+    "clinic_site.contentversion": "publishing.contentversion",
+}
 MEDIA_DIR = "media"
 
 

@@ -22,7 +22,8 @@ def hero(name, seed, size=(1600, 900)):
     draw = ImageDraw.Draw(image)
     for y in range(size[1]):
         t = y / size[1]
-        draw.line([(0, y), (size[0], y)], fill=tuple(round(d + (l - d) * t) for d, l in zip(dark, light)))
+        colour = tuple(round(d + (lc - d) * t) for d, lc in zip(dark, light, strict=True))
+        draw.line([(0, y), (size[0], y)], fill=colour)
     for i in range(6):
         x = (seed * 271 + i * 317) % size[0]
         y = (seed * 157 + i * 211) % size[1]

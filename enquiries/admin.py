@@ -58,7 +58,8 @@ def status_action(status):
     def action(modeladmin, request, queryset):
         count = queryset.update(status=status, updated_at=timezone.now())
         modeladmin.message_user(
-            request, ngettext("%d enquiry marked %s.", "%d enquiries marked %s.", count) % (count, status.label.lower()),
+            request,
+            ngettext("%d enquiry marked %s.", "%d enquiries marked %s.", count) % (count, status.label.lower()),
             messages.SUCCESS,
         )
 

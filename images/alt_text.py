@@ -12,9 +12,15 @@ def alt_text_problem(alt, caption=""):
     if not text:
         return None
     if FILE_NAME.search(text):
-        return f"“{text}” looks like a file name. Describe what the image shows, e.g. “Practitioner marking injection points on a patient’s forehead”."
+        return (
+            f"“{text}” looks like a file name. Describe what the image shows, "
+            "e.g. “Practitioner marking injection points on a patient’s forehead”."
+        )
     if text.lower().strip(".") in GENERIC:
         return f"“{text}” does not say what the image shows. Describe it in a short sentence."
     if caption and text.lower() == " ".join(caption.split()).lower():
-        return "The text alternative repeats the caption. Describe what the image shows instead; the caption is read out anyway."
+        return (
+            "The text alternative repeats the caption. "
+            "Describe what the image shows instead; the caption is read out anyway."
+        )
     return None

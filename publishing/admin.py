@@ -99,7 +99,8 @@ class PublishableAdminForm(forms.ModelForm):
             return cleaned_data
         current = type(self.instance).objects.select_related("updated_by").get(pk=self.instance.pk)
         if cleaned_data.get("edit_version") != current.updated_at.isoformat():
-            who = (current.updated_by.get_full_name() or current.updated_by.get_username()) if current.updated_by else "Someone"
+            editor = current.updated_by
+            who = (editor.get_full_name() or editor.get_username()) if editor else "Someone"
             when = date_format(timezone.localtime(current.updated_at), "DATETIME_FORMAT")
             raise forms.ValidationError(
                 f"{who} saved this page on {when}, after you opened it, so your changes were not saved "
@@ -187,7 +188,10 @@ class PublishableAdmin(CompareVersionAdmin):
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         return [
-            path("<path:object_id>/review/", self.admin_site.admin_view(self.review_view), name="%s_%s_review" % info),
+            path(
+                "<path:object_id>/review/", self.admin_site.admin_view(self.review_view),
+                name="{}_{}_review".format(*info),
+            ),
             *super().get_urls(),
         ]
 

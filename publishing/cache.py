@@ -18,7 +18,9 @@ SKIP_PREFIXES = ("/admin/", "/preview/", "/consultation/", "/healthz", "/media/"
 def seconds_until_next_scheduled_page():
     """Cached copies must expire when a scheduled page goes live, which changes lists and the home page."""
     now = timezone.now()
-    first, *others = (model.objects.scheduled().order_by().values_list("publish_at", flat=True) for model in page_types())
+    first, *others = (
+        model.objects.scheduled().order_by().values_list("publish_at", flat=True) for model in page_types()
+    )
     next_time = first.union(*others).order_by("publish_at").first()
     return None if next_time is None else max(1, int((next_time - now).total_seconds()) + 1)
 

@@ -20,6 +20,7 @@ from images.rich_text import body_image_problems, with_renditions
 
 from .sanitize import sanitize_html
 
+
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
     PUBLISHED = "published", "Published"
@@ -71,6 +72,9 @@ class ContentVersion(models.Model):
     under it, so every server sees fresh pages at once (publishing.cache)."""
 
     version = models.PositiveBigIntegerField(default=1)
+
+    def __str__(self):
+        return f"content version {self.version}"
 
     @classmethod
     def current(cls):
@@ -257,7 +261,8 @@ class Publishable(models.Model):
     def search_text(self):
         """Everything a patient could search for on this page, as plain text. (Angle brackets become spaces:
         PostgreSQL's parser would take "<script> saunas" for markup and skip the words.)"""
-        text = " ".join(strip_tags(getattr(self, field).replace("</", " </")) for field in ("summary", *self.rich_text_fields))
+        fields = ("summary", *self.rich_text_fields)
+        text = " ".join(strip_tags(getattr(self, field).replace("</", " </")) for field in fields)
         text = html.unescape(text).replace("<", " ").replace(">", " ")
         return " ".join([text, *(f"{question} {answer}" for question, answer in self.questions_and_answers())])
 

@@ -18,4 +18,5 @@ def connect():
     for page_type in page_types():
         for field in page_type._meta.many_to_many:
             through = field.remote_field.through
-            m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"content-changed-m2m-{through._meta.label}")
+            uid = f"content-changed-m2m-{through._meta.label}"
+            m2m_changed.connect(content_changed, sender=through, dispatch_uid=uid)

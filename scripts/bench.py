@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,7 +120,9 @@ def main():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmark.md"))
     args = parser.parse_args()
-    PAGES[:] = [(name, path.format(deep_page=args.articles // 20, middle_article=args.articles // 2)) for name, path in PAGES]
+    PAGES[:] = [
+        (name, path.format(deep_page=args.articles // 20, middle_article=args.articles // 2)) for name, path in PAGES
+    ]
     if not shutil.which("wrk"):
         raise SystemExit("The benchmark needs wrk: apt-get install wrk")
 
@@ -173,7 +175,7 @@ def render(results, facts, args):
     lines = [
         "# Benchmark",
         "",
-        f"Run on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.node()}: {os.cpu_count()} cores ({cpu}), "
+        f"Run on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}: {os.cpu_count()} cores ({cpu}), "
         f"Python {platform.python_version()}. gunicorn, 2 sync workers, production settings, SQLite, "
         f"{args.articles} articles, 50 treatments; `wrk -t2 -c{args.connections}`, {args.seconds} s per page after "
         "a 3 s warm-up. *Cold*: page cache off; *warm*: page cache on. Ratios are to the yardstick "

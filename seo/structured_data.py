@@ -7,6 +7,7 @@ from django.utils.html import strip_tags
 
 from publishing.models import Publishable
 
+
 def plain(html):
     return " ".join(strip_tags(html.replace("</", " </")).split())
 

@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from articles.models import Article, Category
-from publishing.models import Status
 from clinicians.models import Clinician
+from publishing.models import Status
 from treatments.models import FAQ, Treatment
 
 

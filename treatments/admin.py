@@ -2,7 +2,13 @@ from django.contrib import admin
 
 from claims.admin import ClaimsAdminMixin
 from publishing.admin import (
-    HERO_FIELDSET, HISTORY_FIELDSET, REVIEW_FIELDSET, SEO_FIELDSET, PublicationFilter, PublishableAdmin, ReviewFilter,
+    HERO_FIELDSET,
+    HISTORY_FIELDSET,
+    REVIEW_FIELDSET,
+    SEO_FIELDSET,
+    PublicationFilter,
+    PublishableAdmin,
+    ReviewFilter,
 )
 
 from .models import FAQ, BeforeAfterPair, Treatment
@@ -25,7 +31,9 @@ class FAQInline(admin.StackedInline):
 
 @admin.register(Treatment)
 class TreatmentAdmin(ClaimsAdminMixin, PublishableAdmin):
-    list_display = ["title", "category", "display_order", "status", "publish_at", "is_published", "last_reviewed", "updated_at"]
+    list_display = [
+        "title", "category", "display_order", "status", "publish_at", "is_published", "last_reviewed", "updated_at"
+    ]
     list_editable = ["display_order"]
     list_filter = [PublicationFilter, ReviewFilter, "status", "category"]
     inlines = [FAQInline, BeforeAfterPairInline]

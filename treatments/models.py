@@ -32,7 +32,9 @@ class Treatment(ClaimsChecked, Publishable):
     anaesthetic = models.CharField(max_length=100, blank=True, help_text="For example “None needed” or “General”.")
     results_last = models.CharField("results last", max_length=100, blank=True, help_text="For example “3–4 months”.")
     downtime = models.CharField(max_length=100, blank=True, help_text="For example “None” or “1–2 weeks”.")
-    recovery = models.CharField(max_length=100, blank=True, help_text="For example “Back to normal activities in 1–2 weeks”.")
+    recovery = models.CharField(
+        max_length=100, blank=True, help_text="For example “Back to normal activities in 1–2 weeks”."
+    )
     minimum_age = models.PositiveSmallIntegerField(
         default=18, null=True, blank=True, validators=[MaxValueValidator(120)],
         help_text="Youngest age treated. In England botulinum toxin and fillers are for over-18s only.",
@@ -69,14 +71,21 @@ class Treatment(ClaimsChecked, Publishable):
         return reverse("treatments:detail", kwargs={"slug": self.slug})
 
     def breadcrumbs(self):
-        return [("Home", reverse("home")), ("Treatments", reverse("treatments:list")), (self.title, self.get_absolute_url())]
+        return [
+            ("Home", reverse("home")), ("Treatments", reverse("treatments:list")), (self.title, self.get_absolute_url())
+        ]
 
     def questions_and_answers(self):
         return [(faq.question, faq.answer) for faq in self.faqs.all()] if self.pk else []
 
     def missing_for_publishing(self):
         if not self.risks.strip():
-            return [("risks", "Add the side effects and risks before publishing: patients must see them beside the benefits.")]
+            return [
+                (
+                    "risks",
+                    "Add the side effects and risks before publishing: patients must see them beside the benefits.",
+                )
+            ]
         return []
 
     @property

@@ -6,7 +6,6 @@ from publishing.views import PublishableDetailView
 
 from .models import BeforeAfterPair, Treatment
 
-
 RELATED_ARTICLES = 6
 
 

@@ -1,6 +1,7 @@
 """Ireland: prescription-only medicines may not be advertised to the public, as in the UK."""
 
-from .uk import PRESCRIPTION_ONLY_MEDICINES, RULES as UK_RULES
+from .uk import PRESCRIPTION_ONLY_MEDICINES
+from .uk import RULES as UK_RULES
 
 PRESCRIPTION_ONLY_MEDICINES_IE = {
     **PRESCRIPTION_ONLY_MEDICINES,

@@ -20,7 +20,9 @@ def pytest_collection_modifyitems(config, items):
         return
     if os.environ.get("CI") == "true":
         raise pytest.UsageError(f"CI needs Chromium for the browser tests and found none at {CHROMIUM}.")
-    skip = pytest.mark.skip(reason="Chromium not found: install it with 'apt-get install chromium' to run browser tests")
+    skip = pytest.mark.skip(
+        reason="Chromium not found: install it with 'apt-get install chromium' to run browser tests"
+    )
     for item in items:
         if "browser" in item.keywords or "screenshots" in item.keywords:
             item.add_marker(skip)

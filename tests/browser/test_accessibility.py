@@ -29,7 +29,10 @@ PUBLIC_PAGES = {
 @pytest.fixture(autouse=True)
 def axe_installed():
     if not AXE_JS.exists():
-        message = f"axe-core is missing at {AXE_JS.relative_to(ROOT)}: install Node.js and npm; scripts/test runs 'npm ci'."
+        message = (
+            f"axe-core is missing at {AXE_JS.relative_to(ROOT)}: "
+            "install Node.js and npm; scripts/test runs 'npm ci'."
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)

@@ -72,7 +72,9 @@ def test_patient_data_is_read_only_but_status_and_notes_can_change(front_desk):
     response = client.post(url, {"status": "contacted", "staff_notes": "Left a voicemail.", "email": "evil@x.com"})
     assert response.status_code == 302
     enquiry.refresh_from_db()
-    assert (enquiry.status, enquiry.staff_notes, enquiry.email) == ("contacted", "Left a voicemail.", "jane@example.com")
+    assert (enquiry.status, enquiry.staff_notes, enquiry.email) == (
+        "contacted", "Left a voicemail.", "jane@example.com"
+    )
 
 
 def test_nobody_adds_enquiries_in_the_admin(front_desk):
@@ -83,7 +85,9 @@ def test_nobody_adds_enquiries_in_the_admin(front_desk):
 def test_status_actions(front_desk):
     client, _ = front_desk
     first, second = make_enquiry(), make_enquiry()
-    response = client.post(CHANGELIST, {"action": "mark_booked", "_selected_action": [first.pk, second.pk]}, follow=True)
+    response = client.post(
+        CHANGELIST, {"action": "mark_booked", "_selected_action": [first.pk, second.pk]}, follow=True
+    )
     assert "2 enquiries marked booked." in response.content.decode()
     assert set(Enquiry.objects.values_list("status", flat=True)) == {"booked"}
 

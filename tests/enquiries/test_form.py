@@ -7,8 +7,8 @@ from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
-from publishing.models import Status
 from enquiries.models import Enquiry
+from publishing.models import Status
 from tests.factories import TreatmentFactory
 
 pytestmark = pytest.mark.django_db

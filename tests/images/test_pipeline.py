@@ -84,7 +84,8 @@ def test_oversized_file_is_refused_with_the_limit(editor_client, settings):
 
 def test_gps_exif_and_comments_are_stripped_and_orientation_applied(editor_client):
     response = editor_client.post(
-        reverse("editor-image-upload"), {"upload": SimpleUploadedFile("IMG_0001.jpg", jpeg_with_gps_and_rotation((40, 20)))}
+        reverse("editor-image-upload"),
+        {"upload": SimpleUploadedFile("IMG_0001.jpg", jpeg_with_gps_and_rotation((40, 20)))},
     )
     name = response.json()["url"].removeprefix("/media/")
     image = stored_image(name)
@@ -119,7 +120,9 @@ def test_renditions_are_made_once_on_save_in_webp_and_the_original_format():
 
 
 def test_small_images_get_no_upscaled_renditions():
-    article = ArticleFactory(hero_image=SimpleUploadedFile("s.png", image_bytes("PNG", (600, 400))), hero_image_alt="Sign")
+    article = ArticleFactory(
+        hero_image=SimpleUploadedFile("s.png", image_bytes("PNG", (600, 400))), hero_image_alt="Sign"
+    )
     name = article.hero_image.name
     assert default_storage.exists(rendition_name(name, 480, "webp"))
     assert not default_storage.exists(rendition_name(name, 960, "webp"))
@@ -156,13 +159,15 @@ def test_rendering_pages_does_no_image_work_and_no_file_system_scans(client):
         slug="t", hero_image=SimpleUploadedFile("t.jpg", image_bytes("JPEG", (1000, 600))), hero_image_alt="Clinic"
     )
     BeforeAfterPair.objects.create(
-        treatment=treatment, before_image=SimpleUploadedFile("b.png", image_bytes()), after_image=SimpleUploadedFile("a.png", image_bytes()),
+        treatment=treatment, before_image=SimpleUploadedFile("b.png", image_bytes()),
+        after_image=SimpleUploadedFile("a.png", image_bytes()),
         before_alt="Lines before", after_alt="Smoother after", caption="Two weeks later",
         consent_recorded=True, consent_reference="CF-1", show_publicly=True,
     )
     forbidden = mock.Mock(side_effect=AssertionError("image work during a page view"))
     with mock.patch("PIL.Image.open", forbidden), mock.patch.object(default_storage, "exists", forbidden), \
-            mock.patch.object(default_storage, "listdir", forbidden), mock.patch.object(default_storage, "open", forbidden):
+            mock.patch.object(default_storage, "listdir", forbidden), \
+            mock.patch.object(default_storage, "open", forbidden):
         for url in ["/", "/treatments/", "/treatments/t/", "/blog/"]:
             assert client.get(url).status_code == 200
 
@@ -223,7 +228,9 @@ def test_alt_copying_the_caption_is_refused():
 
 
 def test_decorative_hero_has_empty_alt(client):
-    ArticleFactory(slug="deco", hero_image=SimpleUploadedFile("d.png", image_bytes()), hero_image_decorative=True).full_clean()
+    ArticleFactory(
+        slug="deco", hero_image=SimpleUploadedFile("d.png", image_bytes()), hero_image_decorative=True
+    ).full_clean()
     assert 'alt=""' in client.get("/blog/deco/").content.decode()
 
 
@@ -236,7 +243,9 @@ def test_body_image_without_alt_is_refused_on_save_in_the_admin(editor_client, e
 
 
 def test_rebuild_renditions_command(capsys):
-    article = ArticleFactory(hero_image=SimpleUploadedFile("r.png", image_bytes("PNG", (1000, 500))), hero_image_alt="Room")
+    article = ArticleFactory(
+        hero_image=SimpleUploadedFile("r.png", image_bytes("PNG", (1000, 500))), hero_image_alt="Room"
+    )
     target = rendition_name(article.hero_image.name, 480, "webp")
     default_storage.delete(target)
     call_command("rebuild_renditions")

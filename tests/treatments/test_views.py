@@ -87,7 +87,9 @@ def test_related_article_appears_once_its_scheduled_time_comes(client):
     import time_machine
 
     treatment = TreatmentFactory()
-    ArticleFactory(title="Scheduled article", related_treatments=[treatment], publish_at=timezone.now() + timedelta(hours=1))
+    ArticleFactory(
+        title="Scheduled article", related_treatments=[treatment], publish_at=timezone.now() + timedelta(hours=1)
+    )
     assert "Scheduled article" not in client.get(treatment.get_absolute_url()).content.decode()
     with time_machine.travel(timezone.now() + timedelta(hours=2)):
         assert "Scheduled article" in client.get(treatment.get_absolute_url()).content.decode()

@@ -4,9 +4,10 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import django_ckeditor_5.fields
-import treatments.models
 from django.conf import settings
 from django.db import migrations, models
+
+import treatments.models
 
 
 class Migration(migrations.Migration):

@@ -13,7 +13,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--jurisdiction", choices=["us", "uk", "ie", "none"], help="Check as if the clinic were here.")
+        parser.add_argument(
+            "--jurisdiction", choices=["us", "uk", "ie", "none"], help="Check as if the clinic were here."
+        )
 
     def handle(self, *args, jurisdiction=None, **options):
         jurisdiction = jurisdiction or settings.CLINIC_JURISDICTION
@@ -42,5 +44,7 @@ class Command(BaseCommand):
         )
         if live_blocks:
             self.stdout.write(summary)
-            raise CommandError("Live pages break blocking advertising rules: fix them, or record overrides.", returncode=1)
+            raise CommandError(
+                "Live pages break blocking advertising rules: fix them, or record overrides.", returncode=1
+            )
         self.stdout.write(self.style.SUCCESS(summary))

@@ -55,7 +55,9 @@ class Command(BaseCommand):
     def load_treatment(self, data):
         faqs = data.pop("faqs")
         slug = data.pop("slug")
-        treatment, created = Treatment.objects.get_or_create(slug=slug, defaults={**data, **self.published_and_reviewed(slug)})
+        treatment, created = Treatment.objects.get_or_create(
+            slug=slug, defaults={**data, **self.published_and_reviewed(slug)}
+        )
         if created:
             FAQ.objects.bulk_create(
                 FAQ(treatment=treatment, question=question, answer=answer, order=index)

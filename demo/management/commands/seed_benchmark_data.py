@@ -21,7 +21,8 @@ WORDS = (
 
 
 def prose(rng, paragraphs, words=60):
-    return "".join(f"<p>{' '.join(rng.choice(WORDS) for _ in range(words)).capitalize()}.</p>" for _ in range(paragraphs))
+    sentences = (" ".join(rng.choice(WORDS) for _ in range(words)).capitalize() for _ in range(paragraphs))
+    return "".join(f"<p>{sentence}.</p>" for sentence in sentences)
 
 
 class Command(BaseCommand):
@@ -48,12 +49,15 @@ class Command(BaseCommand):
             page.save()
             heroes.append((page.hero_image.name, page.hero_image_width, page.hero_image_height))
         Treatment.objects.filter(slug__startswith="image-holder-").delete()
-        cats = Category.objects.bulk_create(Category(name=f"Category {n}", slug=f"category-{n}") for n in range(categories))
-        hero = lambda n: dict(zip(("hero_image", "hero_image_width", "hero_image_height"), heroes[n % 5]))  # noqa: E731
+        cats = Category.objects.bulk_create(
+            Category(name=f"Category {n}", slug=f"category-{n}") for n in range(categories)
+        )
+        hero = lambda n: dict(zip(("hero_image", "hero_image_width", "hero_image_height"), heroes[n % 5], strict=True))  # noqa: E731
         common = {"status": Status.PUBLISHED, "hero_image_alt": "Treatment room"}
         treatment_objs = Treatment.objects.bulk_create(
-            Treatment(title=f"Treatment {n} {rng.choice(WORDS)}", slug=f"treatment-{n}", category=rng.choice(["surgical", "non_surgical"]),
-                      summary=prose(rng, 1, 25)[3:-4], body=prose(rng, 4), risks=prose(rng, 2), how_it_works=prose(rng, 2),
+            Treatment(title=f"Treatment {n} {rng.choice(WORDS)}", slug=f"treatment-{n}",
+                      category=rng.choice(["surgical", "non_surgical"]), summary=prose(rng, 1, 25)[3:-4],
+                      body=prose(rng, 4), risks=prose(rng, 2), how_it_works=prose(rng, 2),
                       aftercare=prose(rng, 1), results_last="3–4 months", downtime="None", display_order=n,
                       publish_at=now - timedelta(days=n), **common, **hero(n))
             for n in range(treatments)

@@ -18,7 +18,11 @@ class Command(BaseCommand):
         count = due.count()
         days = settings.CLINIC_ENQUIRY_RETENTION_DAYS
         if dry_run:
-            self.stdout.write(f"Dry run: {count} enquir{'y' if count == 1 else 'ies'} older than {days} days would be deleted.")
+            self.stdout.write(
+                f"Dry run: {count} enquir{'y' if count == 1 else 'ies'} older than {days} days would be deleted."
+            )
             return
         due.delete()
-        self.stdout.write(self.style.SUCCESS(f"Deleted {count} enquir{'y' if count == 1 else 'ies'} older than {days} days."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Deleted {count} enquir{'y' if count == 1 else 'ies'} older than {days} days.")
+        )

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from images.fields import CleanImageField
 from images.pipeline import make_renditions
-from images.rich_text import IMG_TAG, ATTRIBUTE, local_name
+from images.rich_text import ATTRIBUTE, IMG_TAG, local_name
 
 
 class Command(BaseCommand):

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from tests.clinic_site.test_settings import SHOW, run_python
 from tests.factories import UserFactory
-from tests.site.test_settings import SHOW, run_python
 
 PRODUCTION = {
     "DJANGO_SECRET_KEY": "k" * 30 + "Zx9!q2Lm7#Wv4$Tp8&Rb6*Hn3^Gd5",

@@ -20,8 +20,12 @@ def test_admin_index_lists_drafts_scheduled_and_overdue_reviews(editor_client, s
     ArticleFactory(title="Unfinished draft", status=Status.DRAFT)
     ArticleFactory(title="Coming soon", publish_at=timezone.make_aware(timezone.datetime(2030, 1, 2, 9, 0)))
     reviewer = ClinicianFactory()
-    TreatmentFactory(title="Stale review", reviewed_by=reviewer, last_reviewed=timezone.localdate() - timedelta(days=400))
-    TreatmentFactory(title="Fresh review", reviewed_by=reviewer, last_reviewed=timezone.localdate() - timedelta(days=10))
+    TreatmentFactory(
+        title="Stale review", reviewed_by=reviewer, last_reviewed=timezone.localdate() - timedelta(days=400)
+    )
+    TreatmentFactory(
+        title="Fresh review", reviewed_by=reviewer, last_reviewed=timezone.localdate() - timedelta(days=10)
+    )
     html = editor_client.get(reverse("admin:index")).content.decode()
     assert "Unfinished draft" in html
     assert "Coming soon" in html and "2 Jan 2030, 09:00" in html

@@ -71,7 +71,9 @@ def test_article_structured_data_matches_the_page(client):
     assert nodes["MedicalWebPage"]["mainEntity"]["@id"] == posting["@id"]
     assert "lastReviewed" not in nodes["MedicalWebPage"]  # not reviewed: nothing claimed
     assert "Medically reviewed" not in html
-    assert [c["name"] for c in nodes["BreadcrumbList"]["itemListElement"]] == ["Home", "Blog", "Botox for facial symmetry"]
+    assert [c["name"] for c in nodes["BreadcrumbList"]["itemListElement"]] == [
+        "Home", "Blog", "Botox for facial symmetry"
+    ]
 
 
 @pytest.mark.parametrize("url, crumbs", [

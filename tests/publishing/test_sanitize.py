@@ -51,7 +51,8 @@ def test_editor_formatting_survives():
         "<h2>Heading</h2><h3>Sub</h3><p><strong>Bold</strong> <em>it</em></p><ul><li>one</li></ul>"
         "<ol><li>two</li></ol><blockquote><p>quote</p></blockquote>"
         '<figure class="table"><table><tbody><tr><td>cell</td></tr></tbody></table></figure>'
-        '<figure class="image"><img src="/media/editor/a.png" alt="A clinic room"><figcaption>Room</figcaption></figure>'
+        '<figure class="image"><img src="/media/editor/a.png" alt="A clinic room">'
+        "<figcaption>Room</figcaption></figure>"
     )
     article = ArticleFactory(body=body)
     article.refresh_from_db()

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 def save_through_admin(client, article, **changes):
     response = client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
-        article_form(author=article.author.pk, slug=article.slug, edit_version=article.updated_at.isoformat(), **changes),
+        article_form(
+            author=article.author.pk, slug=article.slug, edit_version=article.updated_at.isoformat(), **changes
+        ),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     article.refresh_from_db()
@@ -60,7 +62,10 @@ def test_revert_to_an_earlier_version(editor_client, editor):
     assert "Good title" in form.content.decode()
     response = editor_client.post(
         url,
-        article_form(author=editor.pk, slug=article.slug, title="Good title", edit_version=older.field_dict["updated_at"].isoformat()),
+        article_form(
+            author=editor.pk, slug=article.slug, title="Good title",
+            edit_version=older.field_dict["updated_at"].isoformat(),
+        ),
     )
     assert response.status_code == 302
     article.refresh_from_db()

@@ -1,4 +1,4 @@
-"""Site-wide pages of the URL contract: home, search, sitemap, robots, health, errors."""
+"""Site-wide pages of the URL contract: home, health, errors, the URL contract."""
 
 import pytest
 from django.db import DatabaseError
@@ -31,62 +31,6 @@ def test_every_page_has_landmarks_skip_link_and_clinic_footer(client, settings):
     assert "<header" in html and "<footer" in html and '<nav aria-label="Main">' in html
     assert "1 Test Street" in html
     assert "does not replace a consultation" in html
-
-
-def test_search_finds_published_treatments_and_articles_title_matches_first(client):
-    TreatmentFactory(title="Botox", body="<p>Anti-wrinkle.</p>")
-    ArticleFactory(title="Facial balance", body="<p>Botox relaxes muscles.</p>")
-    ArticleFactory(title="Botox draft", status=Status.DRAFT)
-    response = client.get("/search/", {"q": "botox"})
-    html = response.content.decode()
-    assert "2 results for “botox”" in html
-    assert html.index(">Botox</a>") < html.index(">Facial balance</a>")
-    assert "Botox draft" not in html
-
-
-def test_search_without_results_suggests_what_to_do(client):
-    html = client.get("/search/", {"q": "liposuction"}).content.decode()
-    assert "0 results" in html
-    assert "browse all treatments" in html
-
-
-def test_empty_search_shows_the_form_only(client):
-    response = client.get("/search/", {"q": "   "})
-    assert response.status_code == 200
-    assert 'name="q"' in response.content.decode()
-    assert "result" not in response.content.decode().lower().split("<main")[1].split("</main>")[0]
-
-
-def test_overlong_search_is_refused_with_a_clear_message(client):
-    response = client.get("/search/", {"q": "botox " * 40})
-    html = response.content.decode()
-    assert response.status_code == 400
-    assert "100 characters or fewer" in html
-    assert 'aria-describedby="search-error"' in html
-    assert "botox botox" in html  # what was typed is kept
-
-
-def test_sitemap_lists_published_pages_with_lastmod(client):
-    treatment = TreatmentFactory(slug="botox")
-    article = ArticleFactory(slug="botox-facial-symmetry")
-    ArticleFactory(slug="hidden-draft", status=Status.DRAFT)
-    response = client.get("/sitemap.xml")
-    xml = response.content.decode()
-    assert response.status_code == 200
-    assert "http://testserver/treatments/botox/" in xml
-    assert "http://testserver/blog/botox-facial-symmetry/" in xml
-    assert "http://testserver/treatments/" in xml
-    assert "hidden-draft" not in xml
-    assert f"<lastmod>{article.updated_at.date().isoformat()}" in xml
-    assert treatment.updated_at.date().isoformat() in xml
-
-
-def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_admin(client):
-    response = client.get("/robots.txt")
-    assert response["Content-Type"].startswith("text/plain")
-    text = response.content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in text
-    assert "Disallow: /admin/" in text
 
 
 def test_healthz_answers_ok_when_the_database_answers(client):

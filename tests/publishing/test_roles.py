@@ -90,7 +90,9 @@ def test_editor_cannot_set_review_fields_through_the_change_form():
     client, _ = member_of("Editor")
     page = ArticleFactory()
     clinician = ClinicianFactory()
-    client.post(change_url(page), edit_form(page, status="published", reviewed_by=clinician.pk, last_reviewed="01/01/2026"))
+    client.post(
+        change_url(page), edit_form(page, status="published", reviewed_by=clinician.pk, last_reviewed="01/01/2026")
+    )
     page.refresh_from_db()
     assert page.reviewed_by is None
 

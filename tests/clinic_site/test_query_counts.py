@@ -24,7 +24,8 @@ def add_content(count, main_treatment, category, clinician, prefix):
         FAQFactory(treatment=main_treatment)
         BeforeAfterPair.objects.create(
             treatment=main_treatment, before_image=SimpleUploadedFile("b.png", image_bytes()),
-            after_image=SimpleUploadedFile("a.png", image_bytes()), before_alt="Lines before", after_alt="Smoother after",
+            after_image=SimpleUploadedFile("a.png", image_bytes()),
+            before_alt="Lines before", after_alt="Smoother after",
             caption=f"Pair {prefix}{n}", consent_recorded=True, consent_reference="CF", show_publicly=True,
         )
         ArticleFactory(

@@ -1,6 +1,7 @@
 """Settings come from the environment; production mode refuses to start without a secret."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -57,7 +58,9 @@ def test_database_url_switches_to_postgresql():
 
 
 def test_default_database_is_sqlite_under_var():
-    result = run_python(SHOW.format("s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME']"), DJANGO_DEBUG="1")
+    result = run_python(
+        SHOW.format("s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME']"), DJANGO_DEBUG="1"
+    )
     assert result.stdout.split() == ["django.db.backends.sqlite3", str(ROOT / "var" / "db.sqlite3")]
 
 
@@ -104,3 +107,17 @@ def test_scaled_out_settings_load_with_nothing_on_local_disk():
         "django.db.backends.postgresql", "django.core.cache.backends.redis.RedisCache",
         "storages.backends.s3.S3Storage", "django.contrib.sessions.backends.db",
     ))
+
+
+def variables_read_by_the_settings():
+    source = (ROOT / "clinic_site" / "settings.py").read_text() + (ROOT / "gunicorn.conf.py").read_text()
+    return set(re.findall(r'"((?:DJANGO|CLINIC|GUNICORN)_[A-Z0-9_]+|DATABASE_URL)"', source))
+
+
+def test_env_example_and_readme_list_every_variable_the_settings_read():
+    variables = variables_read_by_the_settings()
+    assert {"DJANGO_SECRET_KEY", "CLINIC_BENCHMARK", "GUNICORN_WORKERS"} <= variables
+    example = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
+    readme = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", (ROOT / "README.md").read_text()))
+    assert variables - example == set(), "missing from .env.example"
+    assert variables - readme == set(), "missing from the README's configuration table"

@@ -1,5 +1,9 @@
 """A backup restores into an empty database with every page, revision, enquiry and file."""
 
+import io
+import json
+import tarfile
+
 import pytest
 import reversion
 from django.core.files.storage import default_storage
@@ -9,8 +13,9 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
-from search.engine import search_site
 from enquiries.models import Enquiry
+from publishing.models import Redirect
+from search.engine import search_site
 from tests.factories import ArticleFactory, FAQFactory, TreatmentFactory
 from tests.imagefiles import image_bytes
 from treatments.models import Treatment
@@ -21,7 +26,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_backup_and_restore_into_an_empty_database(tmp_path, capsys, client):
     with reversion.create_revision():
         article = ArticleFactory(
-            slug="restored", title="Restored article", hero_image=SimpleUploadedFile("h.png", image_bytes("PNG", (600, 300))),
+            slug="restored", title="Restored article",
+            hero_image=SimpleUploadedFile("h.png", image_bytes("PNG", (600, 300))),
             hero_image_alt="Consultation room",
         )
     treatment = TreatmentFactory(slug="botox", title="Botox")
@@ -60,3 +66,26 @@ def test_restore_refuses_a_database_with_content(tmp_path):
 def test_restore_says_when_the_file_is_missing(tmp_path):
     with pytest.raises(CommandError, match="No backup archive"):
         call_command("restore", str(tmp_path / "nope.tar.gz"))
+
+
+def test_a_backup_from_before_the_models_moved_restores_its_redirects(tmp_path, client):
+    """Archives written while Redirect lived in clinic_site name it "clinic_site.redirect"."""
+    article = ArticleFactory(slug="new-address")
+    Redirect.record_move("/blog/old-address/", article.get_absolute_url())
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    old_archive = tmp_path / "old-backup.tar.gz"
+    with tarfile.open(archive) as source, tarfile.open(old_archive, "w:gz") as target:
+        for member in source.getmembers():
+            content = source.extractfile(member).read()
+            if member.name == "data.json":
+                data = json.loads(content)
+                assert any(item["model"] == "publishing.redirect" for item in data)
+                content = json.dumps(data).replace('"publishing.redirect"', '"clinic_site.redirect"').encode()
+            member.size = len(content)
+            target.addfile(member, io.BytesIO(content))
+    call_command("flush", interactive=False, verbosity=0)
+
+    call_command("restore", str(old_archive), stdout=io.StringIO())
+    assert Redirect.objects.get().old_path == "/blog/old-address/"
+    assert client.get("/blog/old-address/")["Location"] == "/blog/new-address/"
