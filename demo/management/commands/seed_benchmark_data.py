@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article, Category, reading_minutes
 from demo import pictures
-from publishing.models import Status
+from publishing.models import Status, page_types
 from treatments.models import FAQ, Treatment
 
 WORDS = (
@@ -35,7 +35,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, articles, treatments, categories, **options):
-        if Article.objects.exists() or Treatment.objects.exists():
+        if any(model.objects.exists() for model in page_types()):
             raise CommandError("This database already has content. Point DATABASE_URL at an empty one.")
         rng = random.Random(42)
         now = timezone.now()
