@@ -32,7 +32,7 @@ class CategoryAdmin(VersionAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(ClaimsAdminMixin, PublishableAdmin):
-    list_display = ["title", "author", "status", "publish_at", "is_published", "last_reviewed", "updated_at"]
+    list_display = ["title", "author", "state", "publish_at", "last_reviewed", "updated_at"]
     list_filter = [PublicationFilter, ReviewFilter, "status", "categories", "author"]
     list_select_related = ["author"]
     autocomplete_fields = ["categories", "related_treatments"]

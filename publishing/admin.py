@@ -4,12 +4,16 @@ import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import get_text_list
 from django.utils.translation import ngettext
+from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from clinicians.models import Clinician
@@ -21,6 +25,10 @@ SEO_FIELDSET = ("Search engines and sharing", {"classes": ["collapse"], "fields"
 HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt", "hero_image_decorative"]})
 REVIEW_FIELDSET = ("Medical review", {"fields": ["reviewed_by", "last_reviewed"]})
 HISTORY_FIELDSET = ("History", {"classes": ["collapse"], "fields": ["created_at", "updated_at", "updated_by"]})
+
+
+def quoted_list(items):
+    return get_text_list([f"“{item}”" for item in sorted(items)], "and")
 
 
 class RecordAdmin(admin.ModelAdmin):
@@ -97,7 +105,11 @@ class PublishableAdminForm(forms.ModelForm):
         cleaned_data = super().clean()
         if not self.instance.pk:
             return cleaned_data
-        current = type(self.instance).objects.select_related("updated_by").get(pk=self.instance.pk)
+        pages = type(self.instance).objects.select_related("updated_by")
+        if transaction.get_connection().in_atomic_block:
+            # Locked until this save commits: a second save of the page waits here, then sees this one.
+            pages = pages.select_for_update(of=("self",))
+        current = pages.get(pk=self.instance.pk)
         if cleaned_data.get("edit_version") != current.updated_at.isoformat():
             editor = current.updated_by
             who = (editor.get_full_name() or editor.get_username()) if editor else "Someone"
@@ -127,7 +139,7 @@ class ReviewForm(forms.Form):
 class PublishableAdmin(CompareVersionAdmin):
     form = PublishableAdminForm
     change_form_template = "admin/publishable_change_form.html"
-    list_display = ["title", "status", "publish_at", "is_published", "updated_at"]
+    list_display = ["title", "state", "publish_at", "updated_at"]
     list_filter = [PublicationFilter, ReviewFilter]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
@@ -182,8 +194,74 @@ class PublishableAdmin(CompareVersionAdmin):
             "may_review": obj is not None and self.has_review_permission(request),
             "preview_url": request.build_absolute_uri(preview_url(obj)) if obj and not obj.is_published() else None,
             "preview_days": settings.CLINIC_PREVIEW_MAX_AGE_DAYS,
+            "stored_state": obj.publication_state() if obj else None,
         }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description="who can see it")
+    def publication_state(self, page):
+        """The state as stored: after a refused publish the form's copy says "published", the page does not."""
+        stored = type(page).objects.filter(pk=page.pk).first() if page.pk else None
+        return (stored or page).publication_state()
+
+    # The history views django-reversion and reversion-compare add are held to the same rules as an
+    # edit: a revert or recovery is a save of the page, by someone who may make that save.
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and "_saveasnew" in request.POST:
+            # "Save as new" is not offered; forged on a history page it would roll the page back.
+            raise PermissionDenied
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        page = self.get_object(request, unquote(object_id))
+        versions = Version.objects.get_for_object_reference(self.model, unquote(object_id))
+        version = get_object_or_404(versions, pk=version_id)  # a version of this page, never of another
+        if page is None or not self.has_change_permission(request, page):
+            raise PermissionDenied
+        if request.method == "GET" and (changes := self.revert_changes(page, version)):
+            messages.warning(request, " ".join(changes))
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def has_recover_permission(self, request):
+        # Bringing a deleted page back undoes a deletion: only those who may delete pages may do it.
+        return self.has_add_permission(request) and self.has_delete_permission(request)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        # Only the last version of a page of this type that no longer exists.
+        get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
+        return super().recover_view(request, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def compare_view(self, request, object_id, extra_context=None):
+        page = self.get_object(request, unquote(object_id))
+        if page is None or not self.has_view_permission(request, page):
+            raise PermissionDenied
+        return super().compare_view(request, object_id, extra_context)
+
+    def revert_changes(self, page, version):
+        """Sentences naming the inline items (FAQs, gallery pairs) a revert to `version` deletes or brings back."""
+        changes = []
+        for inline in self.inlines:
+            model, opts = inline.model, inline.model._meta
+            fk = next(f for f in opts.concrete_fields if f.many_to_one and f.related_model is self.model)
+            current = {str(item.pk): str(item) for item in model.objects.filter(**{fk.name: page})}
+            kept = {
+                v.object_id: v.object_repr
+                for v in version.revision.version_set.get_for_model(model)
+                if str(v.field_dict.get(fk.attname)) == str(page.pk)
+            }
+            name = opts.verbose_name_plural
+            if removed := [current[pk] for pk in current.keys() - kept.keys()]:
+                changes.append(f"Reverting deletes these {name}, added since: {quoted_list(removed)}.")
+            if restored := [kept[pk] for pk in kept.keys() - current.keys()]:
+                changes.append(f"It brings back these {name}: {quoted_list(restored)}.")
+        return changes
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name

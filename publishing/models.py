@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -181,26 +182,31 @@ class Publishable(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
         # Every path (admin, shell, import) stores only sanitised HTML; a save that writes only some
         # columns (publish, review) leaves the bodies, and their images, alone.
-        for field in self.rich_text_fields_to_write(kwargs.get("update_fields")):
+        for field in self.rich_text_fields_to_write(update_fields):
             setattr(self, field, with_renditions(sanitize_html(getattr(self, field))))
-        previous_live_path = self.live_path_in_database()
+        stored = type(self).objects.filter(pk=self.pk).values("status", "slug", "publish_at").first()
+        if self.status == Status.PUBLISHED and (update_fields is None or "status" in update_fields):
+            # What no one may publish without, judged on what is stored, whatever the path.
+            if missing := self.missing_for_publishing():
+                raise ValidationError(dict(missing))
+            # A draft published now goes live now, not at the time it was first written.
+            if stored and stored["status"] == Status.DRAFT and self.publish_at < timezone.now():
+                self.publish_at = timezone.now()
+                if update_fields is not None:
+                    kwargs["update_fields"] = [*update_fields, "publish_at"]
+        was_live = stored and stored["status"] == Status.PUBLISHED and stored["publish_at"] <= timezone.now()
+        previous_live_path = type(self).path_for_slug(stored["slug"]) if was_live else None
         super().save(*args, **kwargs)
-        if self.status == Status.PUBLISHED:
+        if self.is_published():
             Redirect.objects.filter(old_path=self.get_absolute_url()).delete()  # this page owns its address now
         if previous_live_path and previous_live_path != self.get_absolute_url():
             Redirect.record_move(previous_live_path, self.get_absolute_url())
 
     def rich_text_fields_to_write(self, update_fields):
         return [f for f in self.rich_text_fields if update_fields is None or f in update_fields]
-
-    def live_path_in_database(self):
-        """The public address this page has right now, if it is live; drafts and scheduled pages have none."""
-        if self.pk is None:
-            return None
-        stored = type(self).objects.published().filter(pk=self.pk).values_list("slug", flat=True).first()
-        return type(self).path_for_slug(stored) if stored else None
 
     @classmethod
     def path_for_slug(cls, slug):
@@ -232,7 +238,7 @@ class Publishable(models.Model):
 
     def missing_for_publishing(self):
         """(field, message) pairs for what every page of this type needs before it may be published
-        (a treatment's risks, say). No one can override these."""
+        (a treatment's risks, say), judged on the sanitised text. No one can override these."""
         return []
 
     def publishing_problems(self, overrides=()):
@@ -248,6 +254,15 @@ class Publishable(models.Model):
 
     def is_scheduled(self):
         return self.status == Status.PUBLISHED and self.publish_at > timezone.now()
+
+    @admin.display(description="state")
+    def state(self):
+        """Who can see this page, in a word or two, for lists."""
+        if self.is_published():
+            return "Live"
+        if self.is_scheduled():
+            return f"Scheduled for {date_format(timezone.localtime(self.publish_at), 'SHORT_DATETIME_FORMAT')}"
+        return "Draft"
 
     def publication_state(self):
         """A sentence for staff saying who can see this page now."""

@@ -1,5 +1,6 @@
 """The one place that decides which HTML from the rich-text editor the public may see."""
 
+import html
 from urllib.parse import urlsplit
 
 import nh3
@@ -51,3 +52,8 @@ def sanitize_html(html):
         link_rel="noopener noreferrer",
         strip_comments=True,
     ).strip()
+
+
+def has_text(rich_text):
+    """Whether `rich_text` says anything once sanitised: "<p>&nbsp;</p>" and empty tags do not."""
+    return bool(html.unescape(nh3.clean(sanitize_html(rich_text), tags=set())).split())

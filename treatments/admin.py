@@ -32,7 +32,7 @@ class FAQInline(admin.StackedInline):
 @admin.register(Treatment)
 class TreatmentAdmin(ClaimsAdminMixin, PublishableAdmin):
     list_display = [
-        "title", "category", "display_order", "status", "publish_at", "is_published", "last_reviewed", "updated_at"
+        "title", "category", "display_order", "state", "publish_at", "last_reviewed", "updated_at"
     ]
     list_editable = ["display_order"]
     list_filter = [PublicationFilter, ReviewFilter, "status", "category"]

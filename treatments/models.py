@@ -9,6 +9,7 @@ from claims.models import ClaimsChecked
 from images.alt_text import alt_text_problem
 from images.fields import CleanImageField
 from publishing.models import Publishable
+from publishing.sanitize import has_text
 
 from . import claims
 
@@ -79,7 +80,7 @@ class Treatment(ClaimsChecked, Publishable):
         return [(faq.question, faq.answer) for faq in self.faqs.all()] if self.pk else []
 
     def missing_for_publishing(self):
-        if not self.risks.strip():
+        if not has_text(self.risks):
             return [
                 (
                     "risks",
