@@ -314,6 +314,9 @@ CLINIC_JURISDICTION = os.environ.get("CLINIC_JURISDICTION", "us").lower()
 if CLINIC_JURISDICTION not in {"us", "uk", "ie", "none"}:
     raise ImproperlyConfigured(f"CLINIC_JURISDICTION is {CLINIC_JURISDICTION!r}; use us, uk, ie or none.")
 
+# Page forms keep what staff type every this many seconds (and so keep their session alive while they type).
+CLINIC_AUTOSAVE_SECONDS = int(os.environ.get("CLINIC_AUTOSAVE_SECONDS", "5"))
+
 # Medical review and previews.
 CLINIC_REVIEW_MAX_AGE_DAYS = int(os.environ.get("CLINIC_REVIEW_MAX_AGE_DAYS", "365"))  # older reviews are overdue
 CLINIC_PREVIEW_MAX_AGE_DAYS = int(os.environ.get("CLINIC_PREVIEW_MAX_AGE_DAYS", "7"))  # shareable preview links

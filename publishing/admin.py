@@ -1,12 +1,16 @@
 """Admin pieces shared by every page type: roles, review, history, previews, stale saves."""
 
+import json
+
 import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -18,12 +22,13 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from clinicians.models import Clinician
 
-from .models import Redirect, Status
+from .models import Autosave, Redirect, Status
 from .previews import preview_url
 
 SEO_FIELDSET = ("Search engines and sharing", {"classes": ["collapse"], "fields": ["seo_title", "meta_description"]})
 HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt", "hero_image_decorative"]})
 REVIEW_FIELDSET = ("Medical review", {"fields": ["reviewed_by", "last_reviewed"]})
+AUTOSAVE_MAX_BYTES = 2_000_000  # far beyond any page; refuses a flood
 HISTORY_FIELDSET = ("History", {"classes": ["collapse"], "fields": ["created_at", "updated_at", "updated_by"]})
 
 
@@ -151,6 +156,9 @@ class PublishableAdmin(CompareVersionAdmin):
     save_on_top = True
     list_per_page = 50
 
+    class Media:
+        js = ["js/admin-autosave.js"]
+
     # Roles. Authors hold change but not publish: they write drafts. Editors publish. Reviewers review.
     def has_publish_permission(self, request):
         return request.user.has_perm(f"{self.opts.app_label}.publish_{self.opts.model_name}")
@@ -186,6 +194,55 @@ class PublishableAdmin(CompareVersionAdmin):
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+        # Saved: what was kept of the typing is on the page now.
+        self.autosaves(request).filter(object_id__in=[obj.pk, 0] if not change else [obj.pk]).delete()
+
+    def autosaves(self, request):
+        content_type = ContentType.objects.get_for_model(self.model)
+        return Autosave.objects.filter(user=request.user, content_type=content_type)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        page = obj if obj is not None and obj.pk else None
+        editable = self.has_change_permission(request, page) if page else self.has_add_permission(request)
+        if editable and not context.get("revert") and not context.get("recover"):
+            # Staff never lose typing: the form sends it every few seconds (static/js/admin-autosave.js).
+            saved = self.autosaves(request).filter(object_id=page.pk if page else 0).first()
+            if saved and page and saved.saved_at <= page.updated_at:
+                saved = None  # the page was saved since
+            context.update({
+                "autosave_url": reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_autosave", args=[page.pk if page else "new"]
+                ),
+                "autosave_key": f"{self.opts.label_lower}:{page.pk if page else 'new'}:{request.user.pk}",
+                "autosave_data": {"fields": saved.fields, "saved_at": saved.saved_at.isoformat()} if saved else None,
+                "page_saved_at": page.updated_at.isoformat() if page else "",
+                "autosave_seconds": settings.CLINIC_AUTOSAVE_SECONDS,
+            })
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def autosave_view(self, request, object_id):
+        """Keep what this person has typed into the page's form (JSON: {"fields": {name: [values]}})."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        page = None if object_id == "new" else self.get_object(request, unquote(object_id))
+        if object_id != "new" and page is None:
+            return JsonResponse({"error": "This page no longer exists."}, status=404)
+        if not (self.has_change_permission(request, page) if page else self.has_add_permission(request)):
+            raise PermissionDenied
+        if len(request.body) > AUTOSAVE_MAX_BYTES:
+            return JsonResponse({"error": "Too much text to keep automatically: save the page."}, status=413)
+        try:
+            fields = json.loads(request.body)["fields"]
+            if not all(isinstance(name, str) and isinstance(values, list) and all(isinstance(v, str) for v in values)
+                       for name, values in fields.items()):
+                raise ValueError
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return JsonResponse({"error": "Expected {\"fields\": {name: [values]}}."}, status=400)
+        saved, _ = Autosave.objects.update_or_create(
+            user=request.user, content_type=ContentType.objects.get_for_model(self.model),
+            object_id=page.pk if page else 0, defaults={"fields": fields},
+        )
+        return JsonResponse({"saved_at": saved.saved_at.isoformat()})
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
@@ -269,6 +326,10 @@ class PublishableAdmin(CompareVersionAdmin):
             path(
                 "<path:object_id>/review/", self.admin_site.admin_view(self.review_view),
                 name="{}_{}_review".format(*info),
+            ),
+            path(
+                "<path:object_id>/autosave/", self.admin_site.admin_view(self.autosave_view),
+                name="{}_{}_autosave".format(*info),
             ),
             *super().get_urls(),
         ]

@@ -319,3 +319,22 @@ def page_types():
 def page_type_related_models():
     """The models in every page type's `shown_with`."""
     return {apps.get_model(label) for model in page_types() for label in model.shown_with}
+
+
+class Autosave(models.Model):
+    """What a staff member has typed into a page's form and not yet saved, sent by the form every few
+    seconds (static/js/admin-autosave.js). Offered back when they open the form again; gone once they save."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveIntegerField(help_text="0 for a page not created yet.")
+    fields = models.JSONField()
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "content_type", "object_id"], name="autosave_one_per_user_page")
+        ]
+
+    def __str__(self):
+        return f"{self.user} on {self.content_type.model} {self.object_id or '(new)'} at {self.saved_at:%H:%M}"
