@@ -10,6 +10,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -22,14 +23,29 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from clinicians.models import Clinician
 
-from .models import Autosave, Redirect, Status
-from .previews import preview_url
+from . import drafts
+from .models import Autosave, PageDraft, Redirect, Status
+from .previews import preview_url, render_preview
 
 SEO_FIELDSET = ("Search engines and sharing", {"classes": ["collapse"], "fields": ["seo_title", "meta_description"]})
 HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt", "hero_image_decorative"]})
 REVIEW_FIELDSET = ("Medical review", {"fields": ["reviewed_by", "last_reviewed"]})
 AUTOSAVE_MAX_BYTES = 2_000_000  # far beyond any page; refuses a flood
 HISTORY_FIELDSET = ("History", {"classes": ["collapse"], "fields": ["created_at", "updated_at", "updated_by"]})
+
+
+class DraftKept(Exception):
+    """Rolls back a save of a live page's form, carrying the draft it made."""
+
+    def __init__(self, data):
+        self.data = data
+
+
+class RolledBack(Exception):
+    """Rolls back a view run over a draft, carrying its (rendered) response."""
+
+    def __init__(self, response):
+        self.response = response
 
 
 def quoted_list(items):
@@ -84,6 +100,7 @@ class PublishableAdminForm(forms.ModelForm):
     Refuses to publish a page with problems (Publishable.publishing_problems)."""
 
     edit_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    check_publishing = True  # off when saving the working draft of a live page: publishing checks it
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,7 +116,7 @@ class PublishableAdminForm(forms.ModelForm):
         # clean(), which has already reported what is missing for publishing.
         super()._post_clean()
         page = self.instance
-        if page.status != Status.PUBLISHED:
+        if page.status != Status.PUBLISHED or not self.check_publishing:
             return
         reported = set(page.missing_for_publishing())
         for field, message in page.publishing_problems(overrides=self.rule_overrides()):
@@ -167,17 +184,27 @@ class PublishableAdmin(CompareVersionAdmin):
         return request.user.has_perm(f"{self.opts.app_label}.review_{self.opts.model_name}")
 
     def has_change_permission(self, request, obj=None):
-        # Pages that are live or scheduled change only under an Editor's eye, so the public never
-        # sees an Author's unreviewed edit.
+        # A live page's form edits its working draft, which the public never sees. A scheduled page
+        # changes only under an Editor's eye: what goes live is what they scheduled.
         if not super().has_change_permission(request, obj):
             return False
-        return obj is None or obj.status == Status.DRAFT or self.has_publish_permission(request)
+        return obj is None or obj.status == Status.DRAFT or obj.is_published() or self.has_publish_permission(request)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not self.has_publish_permission(request):
+        if not self.has_publish_permission(request) or (obj is not None and obj.is_published()):
+            # A live page is unpublished with its own button, not through its draft.
             fields += ["status", "publish_at"]
         return fields
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.check_publishing = not getattr(request, "saving_draft", False)
+        return form
+
+    def message_user(self, request, message, *args, **kwargs):
+        if not getattr(request, "saving_draft", False):  # the draft says so itself (live_page_change_view)
+            super().message_user(request, message, *args, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "summary":
@@ -192,6 +219,9 @@ class PublishableAdmin(CompareVersionAdmin):
         return [(name, {**options, "fields": [*options["fields"], "edit_version"]}), *rest]
 
     def save_model(self, request, obj, form, change):
+        if not self.has_publish_permission(request) and not getattr(request, "saving_draft", False):
+            # Whatever the path (a revert to a once-published version, say), only publishers publish.
+            obj.status = Status.DRAFT
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
         # Saved: what was kept of the typing is on the page now.
@@ -245,15 +275,100 @@ class PublishableAdmin(CompareVersionAdmin):
         return JsonResponse({"saved_at": saved.saved_at.isoformat()})
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id)
+        obj = self.get_object(request, unquote(object_id))
         extra_context = {
             **(extra_context or {}),
             "may_review": obj is not None and self.has_review_permission(request),
+            "may_publish": self.has_publish_permission(request),
             "preview_url": request.build_absolute_uri(preview_url(obj)) if obj and not obj.is_published() else None,
             "preview_days": settings.CLINIC_PREVIEW_MAX_AGE_DAYS,
             "stored_state": obj.publication_state() if obj else None,
         }
-        return super().change_view(request, object_id, form_url, extra_context)
+        if obj is None or not obj.is_published():
+            return super().change_view(request, object_id, form_url, extra_context)
+        return self.live_page_change_view(request, object_id, obj, form_url, extra_context)
+
+    def live_page_change_view(self, request, object_id, page, form_url, extra_context):
+        """A live page's form shows and saves its working draft: patients see no change until someone who
+        may publish presses "Publish changes" (`_publish`)."""
+        inline_models = [inline.model for inline in self.inlines]
+        draft = drafts.draft_of(page)
+        if request.method == "POST" and ("_discard" in request.POST or "_unpublish" in request.POST):
+            return self.discard_or_unpublish(request, page, draft)
+        publishing = request.method == "POST" and "_publish" in request.POST
+        if publishing and not self.has_publish_permission(request):
+            raise PermissionDenied
+        request.saving_draft = request.method == "POST" and not publishing
+        extra_context = {
+            **extra_context, "page_is_live": True, "working_draft": draft,
+            "draft_preview_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_draft_preview",
+                                         args=[page.pk]),
+        }
+        try:
+            with transaction.atomic():
+                live = drafts.live_keys(page, inline_models)
+                if draft:
+                    drafts.apply(draft, page, inline_models)
+                response = super().change_view(request, object_id, form_url, extra_context)
+                if request.method == "POST" and response.status_code == 302:
+                    if publishing:
+                        PageDraft.objects.for_page(page).delete()
+                        return response  # committed: the draft is live
+                    page.refresh_from_db()
+                    raise DraftKept(drafts.snapshot(page, inline_models, live))
+                if hasattr(response, "render"):
+                    response.render()  # while the draft is in place
+                raise RolledBack(response)
+        except DraftKept as kept:
+            PageDraft.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(page), object_id=page.pk,
+                defaults={"data": kept.data, "updated_by": request.user},
+            )
+            self.autosaves(request).filter(object_id=page.pk).delete()
+            messages.success(request, f"Draft of “{page}” saved. Patients still see the live page until the "
+                                      "changes are published.")
+            return redirect(request.path)
+        except RolledBack as rolled_back:
+            return rolled_back.response
+
+    def discard_or_unpublish(self, request, page, draft):
+        if "_unpublish" in request.POST:
+            if not self.has_publish_permission(request):
+                raise PermissionDenied
+            page.status = Status.DRAFT
+            self.save_with_revision(request, page, "Unpublished.")
+            messages.success(request, f"“{page}” is unpublished: the public can no longer see it.")
+        elif draft is not None:
+            draft.delete()
+            messages.success(request, f"The draft of “{page}” was discarded; the form shows the live page.")
+        return redirect(request.path)
+
+    def draft_preview_view(self, request, object_id):
+        """The page as its working draft would look when published, in the page's own template."""
+        page = self.get_object(request, unquote(object_id))
+        if page is None or not self.has_view_permission(request, page):
+            raise PermissionDenied
+        draft = drafts.draft_of(page)
+        try:
+            with transaction.atomic():
+                if draft:
+                    drafts.apply(draft, page, [inline.model for inline in self.inlines])
+                    page.refresh_from_db()
+                raise RolledBack(render_preview(request, page))
+        except RolledBack as rolled_back:
+            return rolled_back.response
+
+    def get_queryset(self, request):
+        drafts_of_type = PageDraft.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model), object_id=OuterRef("pk")
+        )
+        return super().get_queryset(request).annotate(has_working_draft=Exists(drafts_of_type))
+
+    @admin.display(description="state")
+    def state(self, page):
+        if page.is_published() and getattr(page, "has_working_draft", False):
+            return "Live with unpublished changes"
+        return page.state()
 
     @admin.display(description="who can see it")
     def publication_state(self, page):
@@ -277,7 +392,28 @@ class PublishableAdmin(CompareVersionAdmin):
             raise PermissionDenied
         if request.method == "GET" and (changes := self.revert_changes(page, version)):
             messages.warning(request, " ".join(changes))
+        if request.method == "POST" and page.is_published():
+            return self.revert_to_draft(request, page, version)
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def revert_to_draft(self, request, page, version):
+        """Reverting a live page makes the old version its working draft; the live page is untouched."""
+        inline_models = [inline.model for inline in self.inlines]
+        try:
+            with transaction.atomic():
+                live = drafts.live_keys(page, inline_models)
+                version.revision.revert(delete=True)
+                page.refresh_from_db()
+                raise DraftKept(drafts.snapshot(page, inline_models, live))
+        except DraftKept as kept:
+            PageDraft.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(page), object_id=page.pk,
+                defaults={"data": kept.data, "updated_by": request.user},
+            )
+        when = date_format(timezone.localtime(version.revision.date_created), "DATETIME_FORMAT")
+        messages.success(request, f"The version of {when} is now the draft of “{page}”. Patients still see the "
+                                  "live page: check the draft, then publish it.")
+        return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[page.pk]))
 
     def has_recover_permission(self, request):
         # Bringing a deleted page back undoes a deletion: only those who may delete pages may do it.
@@ -330,6 +466,10 @@ class PublishableAdmin(CompareVersionAdmin):
             path(
                 "<path:object_id>/autosave/", self.admin_site.admin_view(self.autosave_view),
                 name="{}_{}_autosave".format(*info),
+            ),
+            path(
+                "<path:object_id>/draft-preview/", self.admin_site.admin_view(self.draft_preview_view),
+                name="{}_{}_draft_preview".format(*info),
             ),
             *super().get_urls(),
         ]

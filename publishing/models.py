@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -338,3 +339,27 @@ class Autosave(models.Model):
 
     def __str__(self):
         return f"{self.user} on {self.content_type.model} {self.object_id or '(new)'} at {self.saved_at:%H:%M}"
+
+
+class PageDraftQuerySet(models.QuerySet):
+    def for_page(self, page):
+        return self.filter(content_type=ContentType.objects.get_for_model(page), object_id=page.pk)
+
+
+class PageDraft(models.Model):
+    """The working draft of a live page: its fields and its inline items (FAQs, gallery pairs), as Django's
+    serializer writes them. Patients see the live page until someone with the right publishes the draft."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveIntegerField()
+    data = models.TextField(help_text="The page and its inline items, serialised as JSON.")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PageDraftQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="page_draft_one_per_page")]
+
+    def __str__(self):
+        return f"draft of {self.content_type.model} {self.object_id}"

@@ -32,8 +32,11 @@ def page_from_token(token):
 
 
 def preview(request, token):
+    return render_preview(request, page_from_token(token))
+
+
+def render_preview(request, page):
     """The page's own public view (found from its address), showing the page whatever its state."""
-    page = page_from_token(token)
     try:
         match = resolve(page.get_absolute_url())
     except Resolver404 as error:
@@ -41,4 +44,5 @@ def preview(request, token):
     view_class = getattr(match.func, "view_class", None)
     if view_class is None or not issubclass(view_class, PublishableDetailView):
         raise Http404("No such preview.")
-    return view_class.as_view(shared_preview=page)(request, *match.args, **match.kwargs)
+    response = view_class.as_view(shared_preview=page)(request, *match.args, **match.kwargs)
+    return response.render()

@@ -99,7 +99,7 @@ def test_changing_the_slug_of_a_live_page_redirects_the_old_address(editor_clien
         reverse("admin:articles_article_change", args=[article.pk]),
         article_form(
             author=article.author.pk, slug="new-address", status=Status.PUBLISHED,
-            edit_version=article.updated_at.isoformat(),
+            edit_version=article.updated_at.isoformat(), _publish="Publish changes",
         ),
     )
     assert response.status_code == 302

@@ -95,12 +95,20 @@ def test_staff_write_preview_and_publish_an_article(staff_page, demo_site, brows
     assert "<title>Recovering after eyelid surgery</title>" in feed
 
 
-def test_staff_edit_a_treatment_faq_inline_and_see_it_live(staff_page, demo_site):
+def test_staff_draft_a_live_treatments_faq_preview_it_and_publish_it(staff_page, demo_site):
     page = staff_page
     botox = Treatment.objects.get(slug="botox")
     page.goto(f"{demo_site}/admin/treatments/treatment/{botox.pk}/change/")
     page.locator("#id_faqs-0-question").fill("Does Botox hurt at all?")
-    page.get_by_role("button", name="Save", exact=True).first.click()
+    page.get_by_role("button", name="Save draft").first.click()
+    expect(page.locator(".messagelist")).to_contain_text("Patients still see the live page")
+    assert not botox.faqs.filter(question="Does Botox hurt at all?").exists()
+    with page.context.expect_page() as opened:
+        page.get_by_role("link", name="Preview changes").first.click()
+    preview = opened.value
+    expect(preview.locator("summary", has_text="Does Botox hurt at all?")).to_be_visible()
+    preview.close()
+    page.get_by_role("button", name="Publish changes").first.click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     page.context.clear_cookies()
     page.goto(demo_site + "/treatments/botox/")

@@ -1,10 +1,12 @@
 """What staff type is kept on the server every few seconds, offered back, and gone once they save."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from publishing.models import Autosave, Status
 from tests.articles.test_admin import article_form
@@ -57,10 +59,10 @@ def test_one_persons_typing_is_never_shown_to_another(editor_client):
     assert "Three paragraphs" not in html
 
 
-def test_an_author_cannot_keep_text_for_a_live_page_and_front_desk_for_any():
-    live = ArticleFactory()
+def test_an_author_cannot_keep_text_for_a_scheduled_page_and_front_desk_for_any():
+    scheduled = ArticleFactory(publish_at=timezone.now() + timedelta(days=1))
     author, _ = member_of("Author")
-    assert keep(author, autosave_url(live)).status_code == 403
+    assert keep(author, autosave_url(scheduled)).status_code == 403
     front_desk, _ = member_of("Front desk")
     assert keep(front_desk, autosave_url(ArticleFactory(status=Status.DRAFT))).status_code == 403
     assert not Autosave.objects.exists()

@@ -277,7 +277,7 @@ def test_revert_form_warns_which_faqs_will_be_deleted():
     assert treatment.faqs.count() == 2  # looking is not reverting
 
 
-# 9. A revert is a normal save: the public page and search follow it.
+# 9. Reverting a live page makes a draft; publishing it is a normal save: the public page and search follow.
 
 def test_editor_revert_shows_the_old_title_on_the_site_and_in_search():
     editor, _ = member_of("Editor")
@@ -288,7 +288,11 @@ def test_editor_revert_shows_the_old_title_on_the_site_and_in_search():
 
     response = editor.post(revert_url(old_version), form_of(old_version))
 
-    assert response.status_code == 302
+    assert response.status_code == 302  # the old version is now the live page's draft
+    assert "Rhinoplasty recovery" not in public_html(article)
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    assert 'value="Rhinoplasty recovery week by week"' in editor.get(change).content.decode()
+    assert editor.post(change, form_of(old_version, _publish="Publish changes")).status_code == 302
     assert "Rhinoplasty recovery week by week" in public_html(article)
     assert [page.title for page in search_site("rhinoplasty")] == ["Rhinoplasty recovery week by week"]
 

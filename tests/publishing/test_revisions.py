@@ -80,7 +80,7 @@ def test_treatment_revisions_include_its_faqs(editor_client):
     editor_client.post(
         reverse("admin:treatments_treatment_change", args=[treatment.pk]),
         treatment_form(existing_faqs=[(faq.pk, "Edited question?", "Answer.", 1)], status="published",
-                       edit_version=treatment.updated_at.isoformat()),
+                       edit_version=treatment.updated_at.isoformat(), _publish="Publish changes"),
     )
     latest = Version.objects.get_for_object(treatment).first()
     faq_versions = [v for v in latest.revision.version_set.all() if v.content_type.model == "faq"]

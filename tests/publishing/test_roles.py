@@ -1,5 +1,7 @@
 """Roles are enforced on the server: what each group may do through the admin, by GET and by POST."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -49,20 +51,29 @@ def test_author_sees_no_publish_action_and_a_forged_one_does_nothing():
     assert draft.status == Status.DRAFT
 
 
-def test_author_edits_a_draft_but_not_a_live_page():
-    client, _ = member_of("Author")
+def test_author_edits_a_draft_and_only_drafts_changes_to_a_live_page(client):
+    author, _ = member_of("Author")
     draft = ArticleFactory(status=Status.DRAFT)
-    assert client.post(change_url(draft), edit_form(draft, title="Better title")).status_code == 302
+    assert author.post(change_url(draft), edit_form(draft, title="Better title")).status_code == 302
     draft.refresh_from_db()
     assert draft.title == "Better title"
 
-    live = ArticleFactory(title="Live title")
-    response = client.get(change_url(live))
-    assert response.status_code == 200  # read-only view
-    assert 'name="title"' not in response.content.decode()
-    assert client.post(change_url(live), edit_form(live, title="Sneaky edit")).status_code == 403
+    live = ArticleFactory(title="Live title", slug="live")
+    html = author.get(change_url(live)).content.decode()
+    assert 'value="Save draft"' in html and "Publish changes" not in html
+    assert author.post(change_url(live), edit_form(live, title="Proposed title")).status_code == 302
+    assert author.post(change_url(live), edit_form(live, title="Forged", _publish="1")).status_code == 403
     live.refresh_from_db()
-    assert live.title == "Live title"
+    assert live.title == "Live title" and "Live title" in client.get("/blog/live/").content.decode()
+    assert 'value="Proposed title"' in author.get(change_url(live)).content.decode()  # the form shows the draft
+
+
+def test_author_cannot_change_a_scheduled_page():
+    author, _ = member_of("Author")
+    scheduled = ArticleFactory(title="Coming", publish_at=timezone.now() + timedelta(days=1))
+    assert author.post(change_url(scheduled), edit_form(scheduled, title="Sneaky edit")).status_code == 403
+    scheduled.refresh_from_db()
+    assert scheduled.title == "Coming"
 
 
 def test_author_cannot_delete():

@@ -77,6 +77,7 @@ def test_edit_an_faq_inline_and_see_it_live(editor_client, client):
             existing_faqs=[(faq.pk, "Does it hurt?", "Barely.", 1)],
             status=Status.PUBLISHED,
             edit_version=treatment.updated_at.isoformat(),
+            _publish="Publish changes",
         ),
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
