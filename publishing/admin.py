@@ -37,8 +37,15 @@ HISTORY_FIELDSET = ("History", {"classes": ["collapse"], "fields": ["created_at"
 class DraftKept(Exception):
     """Rolls back a save of a live page's form, carrying the draft it made."""
 
-    def __init__(self, data):
-        self.data = data
+    def __init__(self, data, new_keys):
+        self.data, self.new_keys = data, new_keys
+
+    def keep(self, page, user):
+        drafts.reserve_keys(self.new_keys)
+        PageDraft.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(page), object_id=page.pk,
+            defaults={"data": self.data, "updated_by": user},
+        )
 
 
 class RolledBack(Exception):
@@ -315,15 +322,12 @@ class PublishableAdmin(CompareVersionAdmin):
                         PageDraft.objects.for_page(page).delete()
                         return response  # committed: the draft is live
                     page.refresh_from_db()
-                    raise DraftKept(drafts.snapshot(page, inline_models, live))
+                    raise DraftKept(*drafts.snapshot(page, inline_models, live))
                 if hasattr(response, "render"):
                     response.render()  # while the draft is in place
                 raise RolledBack(response)
         except DraftKept as kept:
-            PageDraft.objects.update_or_create(
-                content_type=ContentType.objects.get_for_model(page), object_id=page.pk,
-                defaults={"data": kept.data, "updated_by": request.user},
-            )
+            kept.keep(page, request.user)
             self.autosaves(request).filter(object_id=page.pk).delete()
             messages.success(request, f"Draft of “{page}” saved. Patients still see the live page until the "
                                       "changes are published.")
@@ -404,12 +408,9 @@ class PublishableAdmin(CompareVersionAdmin):
                 live = drafts.live_keys(page, inline_models)
                 version.revision.revert(delete=True)
                 page.refresh_from_db()
-                raise DraftKept(drafts.snapshot(page, inline_models, live))
+                raise DraftKept(*drafts.snapshot(page, inline_models, live))
         except DraftKept as kept:
-            PageDraft.objects.update_or_create(
-                content_type=ContentType.objects.get_for_model(page), object_id=page.pk,
-                defaults={"data": kept.data, "updated_by": request.user},
-            )
+            kept.keep(page, request.user)
         when = date_format(timezone.localtime(version.revision.date_created), "DATETIME_FORMAT")
         messages.success(request, f"The version of {when} is now the draft of “{page}”. Patients still see the "
                                   "live page: check the draft, then publish it.")

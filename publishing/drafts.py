@@ -5,9 +5,8 @@ then written down here and the transaction rolled back, so the live page never c
 does the reverse, inside a transaction that is rolled back (to show or preview it) or committed (to
 publish it)."""
 
-import json
-
 from django.core import serializers
+from django.db import connection
 
 from .models import PageDraft
 
@@ -22,14 +21,25 @@ def inline_items(page, inline_models):
 
 
 def snapshot(page, inline_models, live_keys):
-    """The page and its inline items as stored now, serialised. Items the live page does not have are
-    written without their key, so applying the draft later makes them anew (a key given out inside a
-    rolled-back transaction may be given out again)."""
-    data = json.loads(serializers.serialize("json", [page, *inline_items(page, inline_models)]))
-    for item in data[1:]:
-        if (item["model"], item["pk"]) not in live_keys:
-            item["pk"] = None
-    return json.dumps(data)
+    """The page and its inline items as stored now, serialised, and the keys of items the live page does
+    not have (new FAQs, say): the caller reserves those once the transaction is rolled back, so the
+    draft's items keep their keys each time it is applied, and no other row can take them."""
+    items = inline_items(page, inline_models)
+    new_keys = [(type(item), item.pk) for item in items if (item._meta.label_lower, item.pk) not in live_keys]
+    return serializers.serialize("json", [page, *items]), new_keys
+
+
+def reserve_keys(new_keys):
+    """Keys handed out inside a rolled-back transaction stay handed out. PostgreSQL never gives a sequence
+    value twice; SQLite's AUTOINCREMENT counter was rolled back with the rest, so move it on."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        for model, pk in new_keys:
+            table = model._meta.db_table
+            cursor.execute("UPDATE sqlite_sequence SET seq = MAX(seq, %s) WHERE name = %s", [pk, table])
+            if not cursor.rowcount:
+                cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, pk])
 
 
 def live_keys(page, inline_models):

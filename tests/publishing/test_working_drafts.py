@@ -132,3 +132,19 @@ def test_a_publish_is_refused_if_the_draft_breaks_a_publishing_rule(editor_clien
     refused = editor_client.post(change_url(treatment), {**form, **PUBLISH})
     assert refused.status_code == 200 and "how long its results last" in refused.content.decode()
     assert "3–4 months" in client.get("/treatments/botox/").content.decode()
+
+
+def test_a_new_faq_in_a_draft_never_takes_the_place_of_another_pages_faq(editor_client, client):
+    botox = TreatmentFactory(slug="botox")
+    form = treatment_form(faqs=[("", "How long does it take?", "Fifteen minutes.", 1)], status=Status.PUBLISHED,
+                          edit_version=botox.updated_at.isoformat())
+    assert editor_client.post(change_url(botox), form).status_code == 302
+    other = FAQFactory(treatment=TreatmentFactory(slug="rhinoplasty"), question="Is it painful?")
+    draft_page = editor_client.get(change_url(botox)).content.decode()
+    new_faq_id = int(draft_page.split('name="faqs-0-id" value="')[1].split('"')[0])
+    assert new_faq_id != other.pk
+    publish = treatment_form(existing_faqs=[(new_faq_id, "How long does it take?", "Fifteen minutes.", 1)],
+                             status=Status.PUBLISHED, edit_version=version_in_form(editor_client, botox), **PUBLISH)
+    assert editor_client.post(change_url(botox), publish).status_code == 302
+    assert "Is it painful?" in client.get("/treatments/rhinoplasty/").content.decode()
+    assert "How long does it take?" in client.get("/treatments/botox/").content.decode()
