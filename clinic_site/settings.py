@@ -318,5 +318,7 @@ if CLINIC_JURISDICTION not in {"us", "uk", "ie", "none"}:
 CLINIC_AUTOSAVE_SECONDS = int(os.environ.get("CLINIC_AUTOSAVE_SECONDS", "5"))
 
 # Medical review and previews.
+# Page types whose changes to medical content need a Clinical reviewer's review before they are published.
+CLINIC_REVIEW_REQUIRED_FOR = env_list("CLINIC_REVIEW_REQUIRED_FOR", "articles.article,treatments.treatment")
 CLINIC_REVIEW_MAX_AGE_DAYS = int(os.environ.get("CLINIC_REVIEW_MAX_AGE_DAYS", "365"))  # older reviews are overdue
 CLINIC_PREVIEW_MAX_AGE_DAYS = int(os.environ.get("CLINIC_PREVIEW_MAX_AGE_DAYS", "7"))  # shareable preview links

@@ -30,6 +30,11 @@ from .previews import preview_url, render_preview
 SEO_FIELDSET = ("Search engines and sharing", {"classes": ["collapse"], "fields": ["seo_title", "meta_description"]})
 HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt", "hero_image_decorative"]})
 REVIEW_FIELDSET = ("Medical review", {"fields": ["reviewed_by", "last_reviewed"]})
+REVIEW_NEEDED = (
+    "Its medical content changed since its last medical review (or it was never reviewed): a Clinical reviewer "
+    "must review it before it is published. An Editor who must publish now can tick “Publish without a new "
+    "medical review” and give the reason."
+)
 AUTOSAVE_MAX_BYTES = 2_000_000  # far beyond any page; refuses a flood
 HISTORY_FIELDSET = ("History", {"classes": ["collapse"], "fields": ["created_at", "updated_at", "updated_by"]})
 
@@ -107,6 +112,14 @@ class PublishableAdminForm(forms.ModelForm):
     Refuses to publish a page with problems (Publishable.publishing_problems)."""
 
     edit_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    publish_without_review = forms.BooleanField(
+        label="Publish without a new medical review", required=False,
+        help_text="Editors only, when the change cannot wait for a Clinical reviewer. It is recorded in the "
+        "history, and the public page shows no review line until the page is reviewed.",
+    )
+    review_override_reason = forms.CharField(
+        label="Why it cannot wait", required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 80})
+    )
     check_publishing = True  # off when saving the working draft of a live page: publishing checks it
 
     def __init__(self, *args, **kwargs):
@@ -132,6 +145,9 @@ class PublishableAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        reason = (cleaned_data.get("review_override_reason") or "").strip()
+        if cleaned_data.get("publish_without_review") and not reason:
+            self.add_error("review_override_reason", "Say why this cannot wait for a medical review; it is recorded.")
         if not self.instance.pk:
             return cleaned_data
         pages = type(self.instance).objects.select_related("updated_by")
@@ -207,6 +223,9 @@ class PublishableAdmin(CompareVersionAdmin):
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         form.check_publishing = not getattr(request, "saving_draft", False)
+        if not self.has_publish_permission(request):
+            for name in ("publish_without_review", "review_override_reason"):
+                form.base_fields.pop(name, None)  # a forged override from anyone else is dropped
         return form
 
     def message_user(self, request, message, *args, **kwargs):
@@ -223,7 +242,12 @@ class PublishableAdmin(CompareVersionAdmin):
         if not self.has_change_permission(request, obj):
             return [first, *rest]
         name, options = first
-        return [(name, {**options, "fields": [*options["fields"], "edit_version"]}), *rest]
+        fieldsets = [(name, {**options, "fields": [*options["fields"], "edit_version"]}), *rest]
+        if self.has_publish_permission(request) and self.opts.label_lower in settings.CLINIC_REVIEW_REQUIRED_FOR:
+            fieldsets.append(("Publishing without a new medical review", {
+                "classes": ["collapse"], "fields": ["publish_without_review", "review_override_reason"],
+            }))
+        return fieldsets
 
     def save_model(self, request, obj, form, change):
         if not self.has_publish_permission(request) and not getattr(request, "saving_draft", False):
@@ -233,6 +257,40 @@ class PublishableAdmin(CompareVersionAdmin):
         super().save_model(request, obj, form, change)
         # Saved: what was kept of the typing is on the page now.
         self.autosaves(request).filter(object_id__in=[obj.pk, 0] if not change else [obj.pk]).delete()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        page = form.instance
+        if page.status != Status.PUBLISHED or getattr(request, "saving_draft", False):
+            return
+        # Judged now that the FAQs are saved too: what is about to be public must be what was reviewed.
+        page.refresh_from_db()
+        if not page.needs_review_to_publish():
+            return
+        if form.cleaned_data.get("publish_without_review"):
+            request.review_override_reason = form.cleaned_data["review_override_reason"].strip()
+            messages.warning(request, f"“{page}” was published without a new medical review; the public page "
+                                      "shows no review line until a Clinical reviewer reviews it.")
+            return
+        if getattr(request, "live_keys", None) is not None:
+            request.review_needed = True
+            raise DraftKept(*drafts.snapshot(page, [inline.model for inline in self.inlines], request.live_keys))
+        page.status = Status.DRAFT
+        page.save(update_fields=["status", "updated_at"])
+        messages.warning(request, f"“{page}” was saved as a draft. {REVIEW_NEEDED}")
+
+    def log_addition(self, request, obj, message):
+        return self.note_review_override(request, super().log_addition(request, obj, message))
+
+    def log_change(self, request, obj, message):
+        return self.note_review_override(request, super().log_change(request, obj, message))
+
+    def note_review_override(self, request, entry):
+        if reason := getattr(request, "review_override_reason", ""):
+            # Kept in the page's history, beside who did it and when.
+            reversion.set_comment(f"{entry.get_change_message() or 'Added.'} Published without a new medical "
+                                  f"review. Reason: {reason}")
+        return entry
 
     def autosaves(self, request):
         content_type = ContentType.objects.get_for_model(self.model)
@@ -313,7 +371,7 @@ class PublishableAdmin(CompareVersionAdmin):
         }
         try:
             with transaction.atomic():
-                live = drafts.live_keys(page, inline_models)
+                live = request.live_keys = drafts.live_keys(page, inline_models)
                 if draft:
                     drafts.apply(draft, page, inline_models)
                 response = super().change_view(request, object_id, form_url, extra_context)
@@ -329,8 +387,12 @@ class PublishableAdmin(CompareVersionAdmin):
         except DraftKept as kept:
             kept.keep(page, request.user)
             self.autosaves(request).filter(object_id=page.pk).delete()
-            messages.success(request, f"Draft of “{page}” saved. Patients still see the live page until the "
-                                      "changes are published.")
+            if getattr(request, "review_needed", False):
+                messages.warning(request, f"“{page}” was not published: its changes were saved as a draft. "
+                                          f"{REVIEW_NEEDED}")
+            else:
+                messages.success(request, f"Draft of “{page}” saved. Patients still see the live page until the "
+                                          "changes are published.")
             return redirect(request.path)
         except RolledBack as rolled_back:
             return rolled_back.response
@@ -483,14 +545,21 @@ class PublishableAdmin(CompareVersionAdmin):
         initial = {"reviewed_by": getattr(request.user, "clinician", None), "last_reviewed": timezone.localdate()}
         form = ReviewForm(request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
-            page.reviewed_by = form.cleaned_data["reviewed_by"]
-            page.last_reviewed = form.cleaned_data["last_reviewed"]
-            page.updated_by = request.user
-            with reversion.create_revision():
-                page.save(update_fields=["reviewed_by", "last_reviewed", "updated_by", "updated_at"])
-                reversion.set_user(request.user)
-                reversion.set_comment(f"Medical review recorded: {page.reviewed_by} on {page.last_reviewed:%d/%m/%Y}")
-            self.message_user(request, f"Medical review of “{page}” recorded.", messages.SUCCESS)
+            clinician, day = form.cleaned_data["reviewed_by"], form.cleaned_data["last_reviewed"]
+            draft = drafts.draft_of(page) if page.is_published() else None
+            if draft:
+                self.review_draft(request, page, draft, clinician, day)
+                what = "its draft (the review goes live with it)"
+            else:
+                page.record_review(clinician, day)
+                page.updated_by = request.user
+                with reversion.create_revision():
+                    page.save(update_fields=["reviewed_by", "last_reviewed", "reviewed_content", "updated_by",
+                                             "updated_at"])
+                    reversion.set_user(request.user)
+                    reversion.set_comment(f"Medical review recorded: {clinician} on {day:%d/%m/%Y}")
+                what = "its content as it is now"
+            self.message_user(request, f"Medical review of “{page}” recorded, for {what}.", messages.SUCCESS)
             return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[page.pk]))
         context = {
             **self.admin_site.each_context(request),
@@ -500,6 +569,20 @@ class PublishableAdmin(CompareVersionAdmin):
             "title": f"Record a medical review of “{page}”",
         }
         return render(request, "admin/review_form.html", context)
+
+    def review_draft(self, request, page, draft, clinician, day):
+        """Record the review in the working draft, for the content the draft holds."""
+        inline_models = [inline.model for inline in self.inlines]
+        try:
+            with transaction.atomic():
+                live = drafts.live_keys(page, inline_models)
+                drafts.apply(draft, page, inline_models)
+                page.refresh_from_db()
+                page.record_review(clinician, day)
+                page.save(update_fields=["reviewed_by", "last_reviewed", "reviewed_content"])
+                raise DraftKept(*drafts.snapshot(page, inline_models, live))
+        except DraftKept as kept:
+            kept.keep(page, request.user)
 
     def save_with_revision(self, request, page, comment):
         with reversion.create_revision():
@@ -513,6 +596,8 @@ class PublishableAdmin(CompareVersionAdmin):
         published = 0
         for page in queryset.filter(status=Status.DRAFT):
             problems = page.publishing_problems()
+            if page.needs_review_to_publish():
+                problems.append(("", REVIEW_NEEDED))
             if problems:
                 reasons = " ".join(message for _field, message in problems)
                 self.message_user(request, f"“{page}” was not published. {reasons}", messages.ERROR)

@@ -20,6 +20,7 @@ from images.alt_text import alt_text_problem
 from images.fields import CleanImageField
 from images.rich_text import body_image_problems, with_renditions
 
+from .review import fingerprint
 from .sanitize import sanitize_html
 
 
@@ -155,6 +156,10 @@ class Publishable(models.Model):
         verbose_name="medically reviewed by",
     )
     last_reviewed = models.DateField("last medical review", null=True, blank=True)
+    reviewed_content = models.CharField(
+        max_length=64, blank=True, editable=False,
+        help_text="Fingerprint of the medical content the last review read (publishing.review).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -164,6 +169,8 @@ class Publishable(models.Model):
     objects = PublishableQuerySet.as_manager()
 
     rich_text_fields = ("body",)
+    # What a medical review covers; a change to any of these needs a new review before it is published.
+    clinical_fields = ("body",)
     # Other models ("app_label.Model") shown on this type's public pages: saving or deleting one of
     # them makes cached pages stale, and re-indexes the page it belongs to.
     shown_with = ()
@@ -285,6 +292,25 @@ class Publishable(models.Model):
     def questions_and_answers(self):
         """(question, answer) pairs shown on the page, in order (a treatment's FAQs)."""
         return []
+
+    def clinical_texts(self):
+        texts = [str(getattr(self, field) or "") for field in self.clinical_fields]
+        return texts + [f"{question} {answer}" for question, answer in self.questions_and_answers()]
+
+    def clinical_fingerprint(self):
+        return fingerprint(self.clinical_texts())
+
+    def record_review(self, clinician, day):
+        """The medical review of this page's content as it is now."""
+        self.reviewed_by, self.last_reviewed = clinician, day
+        self.reviewed_content = self.clinical_fingerprint()
+
+    def review_is_current(self):
+        """Reviewed, and the medical content is still what the reviewer read."""
+        return bool(self.reviewed_by_id and self.last_reviewed and self.reviewed_content == self.clinical_fingerprint())
+
+    def needs_review_to_publish(self):
+        return self._meta.label_lower in settings.CLINIC_REVIEW_REQUIRED_FOR and not self.review_is_current()
 
     def is_review_overdue(self):
         return self.last_reviewed is None or self.last_reviewed < review_cutoff()

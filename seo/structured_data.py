@@ -53,9 +53,8 @@ def web_page_node(base_url, page):
         "dateModified": page.updated_at.isoformat(),
         "publisher": {"@id": f"{base_url}/#clinic"},
     }
-    if page.last_reviewed:
+    if page.review_is_current():  # a review never outlives the content it read
         node["lastReviewed"] = page.last_reviewed.isoformat()
-    if page.reviewed_by:
         node["reviewedBy"] = person(page.reviewed_by)
     return node
 

@@ -8,6 +8,8 @@ from tests.factories import UserFactory
 def test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Most tests are not about medical review; tests/publishing/test_medical_review.py turns it on.
+    settings.CLINIC_REVIEW_REQUIRED_FOR = []
     # Tests run in production mode but without collectstatic's manifest.
     settings.STORAGES = {
         **settings.STORAGES,

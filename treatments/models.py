@@ -58,6 +58,10 @@ class Treatment(ClaimsChecked, Publishable):
     display_order = models.PositiveIntegerField(default=0, help_text="Lower numbers are listed first.")
 
     rich_text_fields = ("body", "how_it_works", "risks", "aftercare")
+    clinical_fields = (
+        "body", "how_it_works", "risks", "aftercare", "procedure_time", "anaesthetic", "results_last", "downtime",
+        "recovery", "minimum_age",
+    )
     shown_with = ("treatments.FAQ", "treatments.BeforeAfterPair", "clinicians.Clinician")
     claim_rules = claims.RULES
 

@@ -60,6 +60,6 @@ def test_author_drafts_shares_a_preview_and_a_reviewer_signs_it_off(page, demo_s
     page.get_by_role("link", name="Record medical review").click()
     expect(page.get_by_label("Medically reviewed by")).to_have_value(str(reviewer.clinician.pk))
     page.get_by_role("button", name="Record review").click()
-    expect(page.locator(".messagelist")).to_contain_text("Medical review of “Choosing a practitioner” recorded.")
+    expect(page.locator(".messagelist")).to_contain_text("Medical review of “Choosing a practitioner” recorded")
     page.goto(demo_site + article.get_absolute_url())
     expect(page.locator(".review-line")).to_contain_text("Medically reviewed by Dr Eleanor Hart")

@@ -40,6 +40,8 @@ def test_any_visible_change_refreshes_cached_pages_at_once(client, change):
     category = CategoryFactory(name="Old category", slug="cat")
     treatment = TreatmentFactory(slug="botox", title="Botox", reviewed_by=clinician, last_reviewed=timezone.localdate())
     faq = FAQFactory(treatment=treatment, question="Old question?")
+    treatment.record_review(clinician, timezone.localdate())  # the review read the FAQ too
+    treatment.save()
     article = ArticleFactory(slug="a", categories=[category], related_treatments=[treatment])
     urls = ["/", "/treatments/", "/treatments/botox/", "/blog/", "/blog/a/", "/blog/category/cat/"]
     for url in urls:

@@ -34,6 +34,8 @@ def test_treatment_page_structured_data_matches_the_page(client, settings):
         aftercare="<ul><li>Rest.</li><li>Keep your head raised.</li></ul>",
     )
     FAQFactory(treatment=treatment, question="Will there be scars?", answer="Small ones, hidden.")
+    treatment.record_review(reviewer, date(2026, 10, 1))  # the review read the FAQ too
+    treatment.save()
     html = client.get("/treatments/rhinoplasty/").content.decode()
     nodes = graph(html)
 

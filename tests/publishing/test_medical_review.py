@@ -1,0 +1,110 @@
+"""A medical review covers the content it read: changed medical content needs a new review before it is
+published, and the public review line never outlives the content it reviewed."""
+
+import json
+import re
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from reversion.models import Version
+
+from publishing.models import Status
+from tests.factories import ArticleFactory, ClinicianFactory, TreatmentFactory
+from tests.publishing.test_roles import member_of
+from tests.publishing.test_working_drafts import PUBLISH, change_url, version_in_form
+from tests.treatments.test_admin import treatment_form
+
+pytestmark = pytest.mark.django_db
+REVIEW_LINE = "Medically reviewed by <strong>Dr Amira Shah</strong>"
+
+
+@pytest.fixture(autouse=True)
+def reviews_required(settings):
+    settings.CLINIC_REVIEW_REQUIRED_FOR = ["articles.article", "treatments.treatment"]
+
+
+@pytest.fixture
+def botox():
+    reviewer = ClinicianFactory(name="Dr Amira Shah")
+    # The same medical content as treatment_form() posts, so only what a test changes differs.
+    return TreatmentFactory(slug="botox", title="Botox", body="<p>Relaxes muscles.</p>", procedure_time="15 minutes",
+                            risks="<p>Bruising.</p>", reviewed_by=reviewer, last_reviewed=date(2026, 10, 1))
+
+
+def publish(client, page, **changes):
+    form = treatment_form(**{"risks": page.risks, "status": Status.PUBLISHED, **changes, **PUBLISH})
+    form["edit_version"] = version_in_form(client, page)
+    return client.post(change_url(page), form)
+
+
+def structured_reviewer(html):
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    page = next(node for node in data["@graph"] if node["@type"] == "MedicalWebPage")
+    return page.get("reviewedBy", {}).get("name")
+
+
+def test_a_changed_risks_section_is_kept_as_a_draft_until_it_is_reviewed(editor_client, client, botox):
+    response = publish(editor_client, botox, risks="<p>Bruising, and rarely a drooping eyelid.</p>")
+    assert response.status_code == 302
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("was not published" in m and "medical review" in m for m in messages)
+    public = client.get("/treatments/botox/").content.decode()
+    assert "drooping eyelid" not in public and REVIEW_LINE in public  # the reviewed page stays live
+
+
+def test_a_reviewer_reviews_the_draft_and_then_it_can_be_published(editor_client, client, botox):
+    publish(editor_client, botox, risks="<p>Bruising, and rarely a drooping eyelid.</p>")
+    reviewer, user = member_of("Clinical reviewer")
+    clinician = ClinicianFactory(name="Dr Tom Reyes", user=user)
+    today = timezone.localdate()
+    reviewed = reviewer.post(reverse("admin:treatments_treatment_review", args=[botox.pk]),
+                             {"reviewed_by": clinician.pk, "last_reviewed": today.strftime("%d/%m/%Y")})
+    assert reviewed.status_code == 302
+    assert REVIEW_LINE in client.get("/treatments/botox/").content.decode()  # the live page: old review
+    assert publish(editor_client, botox, risks="<p>Bruising, and rarely a drooping eyelid.</p>").status_code == 302
+    public = client.get("/treatments/botox/").content.decode()
+    assert "drooping eyelid" in public and "Medically reviewed by <strong>Dr Tom Reyes</strong>" in public
+    assert structured_reviewer(public) == "Dr Tom Reyes"
+
+
+def test_an_editor_may_publish_without_a_new_review_with_a_reason_and_the_review_line_goes(
+        editor_client, client, botox):
+    refused = publish(editor_client, botox, risks="<p>Bruising; stop if you are pregnant.</p>",
+                      publish_without_review="on")
+    assert refused.status_code == 200 and "Say why this cannot wait" in refused.content.decode()
+
+    publish(editor_client, botox, risks="<p>Bruising; stop if you are pregnant.</p>", publish_without_review="on",
+            review_override_reason="Safety warning from the manufacturer, reviewer away until Monday.")
+    public = client.get("/treatments/botox/").content.decode()
+    assert "stop if you are pregnant" in public
+    assert "Medically reviewed by" not in public and structured_reviewer(public) is None
+    comments = [v.revision.comment for v in Version.objects.get_for_object(botox)]
+    assert any("reviewer away until Monday" in comment for comment in comments)
+    admin_page = editor_client.get(change_url(botox)).content.decode()
+    assert "it needs a new review" in admin_page
+
+
+def test_search_descriptions_and_layout_changes_need_no_new_review(editor_client, client, botox):
+    response = publish(editor_client, botox, risks="<p>Bruising.</p>\n\n", seo_title="Botox in London",
+                       meta_description="Anti-wrinkle injections, explained.")
+    assert response.status_code == 302
+    public = client.get("/treatments/botox/").content.decode()
+    assert "<title>Botox in London" in public and REVIEW_LINE in public
+
+
+def test_the_publish_action_refuses_unreviewed_pages(editor_client, client):
+    article = ArticleFactory(slug="unreviewed", status=Status.DRAFT)
+    response = editor_client.post(reverse("admin:articles_article_changelist"),
+                                  {"action": "publish", "_selected_action": [article.pk]}, follow=True)
+    assert "was not published" in response.content.decode()
+    assert client.get("/blog/unreviewed/").status_code == 404
+
+
+def test_a_page_type_can_be_published_without_reviews_when_the_clinic_says_so(editor_client, client, settings):
+    settings.CLINIC_REVIEW_REQUIRED_FOR = ["treatments.treatment"]
+    article = ArticleFactory(slug="news", status=Status.DRAFT)
+    editor_client.post(reverse("admin:articles_article_changelist"),
+                       {"action": "publish", "_selected_action": [article.pk]})
+    assert client.get("/blog/news/").status_code == 200
