@@ -10,7 +10,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -24,7 +24,8 @@ from reversion_compare.admin import CompareVersionAdmin
 from clinicians.models import Clinician
 
 from . import drafts
-from .models import Autosave, PageDraft, Redirect, Status
+from .models import Autosave, PageDraft, Redirect, ReviewRequest, Status
+from .notifications import notify, people_who_may
 from .previews import preview_url, render_preview
 
 SEO_FIELDSET = ("Search engines and sharing", {"classes": ["collapse"], "fields": ["seo_title", "meta_description"]})
@@ -181,6 +182,13 @@ class ReviewForm(forms.Form):
         return day
 
 
+class RequestChangesForm(forms.Form):
+    comment = forms.CharField(
+        label="What needs to change", widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
+        help_text="The author is emailed that you asked for changes, with a link; they read this comment in the admin.",
+    )
+
+
 class PublishableAdmin(CompareVersionAdmin):
     form = PublishableAdminForm
     change_form_template = "admin/publishable_change_form.html"
@@ -266,11 +274,13 @@ class PublishableAdmin(CompareVersionAdmin):
         # Judged now that the FAQs are saved too: what is about to be public must be what was reviewed.
         page.refresh_from_db()
         if not page.needs_review_to_publish():
+            ReviewRequest.objects.for_page(page).delete()  # published: the workflow is done
             return
         if form.cleaned_data.get("publish_without_review"):
             request.review_override_reason = form.cleaned_data["review_override_reason"].strip()
             messages.warning(request, f"“{page}” was published without a new medical review; the public page "
                                       "shows no review line until a Clinical reviewer reviews it.")
+            ReviewRequest.objects.for_page(page).delete()
             return
         if getattr(request, "live_keys", None) is not None:
             request.review_needed = True
@@ -349,9 +359,58 @@ class PublishableAdmin(CompareVersionAdmin):
             "preview_days": settings.CLINIC_PREVIEW_MAX_AGE_DAYS,
             "stored_state": obj.publication_state() if obj else None,
         }
+        if obj is not None:
+            extra_context["review_request"] = ReviewRequest.objects.for_page(obj).select_related(
+                "submitted_by", "answered_by").first()
+            extra_context["review_required"] = self.opts.label_lower in settings.CLINIC_REVIEW_REQUIRED_FOR
         if obj is None or not obj.is_published():
-            return super().change_view(request, object_id, form_url, extra_context)
-        return self.live_page_change_view(request, object_id, obj, form_url, extra_context)
+            response = super().change_view(request, object_id, form_url, extra_context)
+        else:
+            response = self.live_page_change_view(request, object_id, obj, form_url, extra_context)
+        if request.method == "POST" and "_submit_review" in request.POST and response.status_code == 302:
+            self.submit_for_review(request, obj)
+        return response
+
+    def submit_for_review(self, request, page):
+        ReviewRequest.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(page), object_id=page.pk,
+            defaults={"state": ReviewRequest.State.IN_REVIEW, "submitted_by": request.user, "answered_by": None,
+                      "comment": ""},
+        )
+        who = request.user.get_full_name() or request.user.get_username()
+        notify(people_who_may(f"{self.opts.app_label}.review_{self.opts.model_name}"),
+               f"“{page}” is waiting for your medical review",
+               [f"{who} submitted “{page}” for medical review.",
+                f"Open it here: {request.build_absolute_uri(page.get_admin_url())}"])
+        messages.success(request, f"“{page}” was submitted for medical review; the Clinical reviewers were told.")
+
+    def request_changes_view(self, request, object_id):
+        """A Clinical reviewer sends the page back to its author with a comment."""
+        if not self.has_review_permission(request):
+            raise PermissionDenied
+        page = get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+        form = RequestChangesForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            pending = ReviewRequest.objects.for_page(page).first()
+            ReviewRequest.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(page), object_id=page.pk,
+                defaults={"state": ReviewRequest.State.CHANGES_REQUESTED, "answered_by": request.user,
+                          "comment": form.cleaned_data["comment"].strip(),
+                          "submitted_by": pending.submitted_by if pending else page.updated_by},
+            )
+            notify([pending.submitted_by if pending else page.updated_by],
+                   f"Changes requested on “{page}”",
+                   ["A Clinical reviewer asked for changes before this page can be published; their comment "
+                    "is on the page in the admin.",
+                    f"Open it here: {request.build_absolute_uri(page.get_admin_url())}"])
+            self.message_user(request, f"Changes requested on “{page}”; the author was told.", messages.SUCCESS)
+            return redirect(page.get_admin_url())
+        context = {
+            **self.admin_site.each_context(request), "opts": self.opts, "original": page, "form": form,
+            "title": f"Request changes to “{page}”", "submit_label": "Request changes",
+            "intro": "Say what must change before you can approve the medical content. The page stays as it is.",
+        }
+        return render(request, "admin/review_form.html", context)
 
     def live_page_change_view(self, request, object_id, page, form_url, extra_context):
         """A live page's form shows and saves its working draft: patients see no change until someone who
@@ -428,13 +487,21 @@ class PublishableAdmin(CompareVersionAdmin):
         drafts_of_type = PageDraft.objects.filter(
             content_type=ContentType.objects.get_for_model(self.model), object_id=OuterRef("pk")
         )
-        return super().get_queryset(request).annotate(has_working_draft=Exists(drafts_of_type))
+        requests = ReviewRequest.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model), object_id=OuterRef("pk")
+        )
+        return super().get_queryset(request).annotate(
+            has_working_draft=Exists(drafts_of_type), review_state=Subquery(requests.values("state")[:1])
+        )
 
     @admin.display(description="state")
     def state(self, page):
+        words = page.state()
         if page.is_published() and getattr(page, "has_working_draft", False):
-            return "Live with unpublished changes"
-        return page.state()
+            words = "Live with unpublished changes"
+        if request_state := getattr(page, "review_state", None):
+            words += f" · {ReviewRequest.State(request_state).label}"
+        return words
 
     @admin.display(description="who can see it")
     def publication_state(self, page):
@@ -531,6 +598,10 @@ class PublishableAdmin(CompareVersionAdmin):
                 name="{}_{}_autosave".format(*info),
             ),
             path(
+                "<path:object_id>/request-changes/", self.admin_site.admin_view(self.request_changes_view),
+                name="{}_{}_request_changes".format(*info),
+            ),
+            path(
                 "<path:object_id>/draft-preview/", self.admin_site.admin_view(self.draft_preview_view),
                 name="{}_{}_draft_preview".format(*info),
             ),
@@ -559,6 +630,11 @@ class PublishableAdmin(CompareVersionAdmin):
                     reversion.set_user(request.user)
                     reversion.set_comment(f"Medical review recorded: {clinician} on {day:%d/%m/%Y}")
                 what = "its content as it is now"
+            if ReviewRequest.objects.for_page(page).delete()[0]:
+                notify(people_who_may(f"{self.opts.app_label}.publish_{self.opts.model_name}"),
+                       f"“{page}” is approved and ready to publish",
+                       [f"{clinician} reviewed the medical content of “{page}”.",
+                        f"Publish it here: {request.build_absolute_uri(page.get_admin_url())}"])
             self.message_user(request, f"Medical review of “{page}” recorded, for {what}.", messages.SUCCESS)
             return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[page.pk]))
         context = {
@@ -604,6 +680,7 @@ class PublishableAdmin(CompareVersionAdmin):
                 continue
             page.status = Status.PUBLISHED
             self.save_with_revision(request, page, "Published with the list action.")
+            ReviewRequest.objects.for_page(page).delete()
             published += 1
         self.message_user(
             request, ngettext("%d page published.", "%d pages published.", published) % published, messages.SUCCESS

@@ -367,7 +367,9 @@ class Autosave(models.Model):
         return f"{self.user} on {self.content_type.model} {self.object_id or '(new)'} at {self.saved_at:%H:%M}"
 
 
-class PageDraftQuerySet(models.QuerySet):
+class PageRecordQuerySet(models.QuerySet):
+    """For records kept about one page of any type."""
+
     def for_page(self, page):
         return self.filter(content_type=ContentType.objects.get_for_model(page), object_id=page.pk)
 
@@ -382,10 +384,37 @@ class PageDraft(models.Model):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = PageDraftQuerySet.as_manager()
+    objects = PageRecordQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="page_draft_one_per_page")]
 
     def __str__(self):
         return f"draft of {self.content_type.model} {self.object_id}"
+
+
+class ReviewRequest(models.Model):
+    """Where a page stands in the review workflow: an Author submitted it for medical review, or a Clinical
+    reviewer asked for changes. Approving records the review; publishing ends the request."""
+
+    class State(models.TextChoices):
+        IN_REVIEW = "in_review", "In review"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveIntegerField()
+    state = models.CharField(max_length=20, choices=State.choices)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    comment = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PageRecordQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="review_request_one_per_page")
+        ]
+
+    def __str__(self):
+        return f"{self.get_state_display()}: {self.content_type.model} {self.object_id}"
