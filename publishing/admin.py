@@ -24,9 +24,9 @@ from reversion_compare.admin import CompareVersionAdmin
 from clinicians.models import Clinician
 
 from . import drafts
-from .models import Autosave, PageDraft, Redirect, ReviewRequest, Status
+from .models import Autosave, PageDraft, PreviewLink, Redirect, ReviewRequest, Status
 from .notifications import notify, people_who_may
-from .previews import preview_url, render_preview
+from .previews import create_preview_link, preview_url, render_preview
 
 SEO_FIELDSET = ("Search engines and sharing", {"classes": ["collapse"], "fields": ["seo_title", "meta_description"]})
 HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt", "hero_image_decorative"]})
@@ -355,10 +355,15 @@ class PublishableAdmin(CompareVersionAdmin):
             **(extra_context or {}),
             "may_review": obj is not None and self.has_review_permission(request),
             "may_publish": self.has_publish_permission(request),
-            "preview_url": request.build_absolute_uri(preview_url(obj)) if obj and not obj.is_published() else None,
+            "preview_links": [
+                (link, request.build_absolute_uri(preview_url(link)))
+                for link in PreviewLink.objects.for_page(obj).select_related("created_by") if link.is_active()
+            ] if obj else [],
             "preview_days": settings.CLINIC_PREVIEW_MAX_AGE_DAYS,
             "stored_state": obj.publication_state() if obj else None,
         }
+        if obj is not None and request.method == "POST" and {"_create_preview", "_revoke_preview"} & set(request.POST):
+            return self.preview_link_action(request, obj)
         if obj is not None:
             extra_context["review_request"] = ReviewRequest.objects.for_page(obj).select_related(
                 "submitted_by", "answered_by").first()
@@ -370,6 +375,22 @@ class PublishableAdmin(CompareVersionAdmin):
         if request.method == "POST" and "_submit_review" in request.POST and response.status_code == 302:
             self.submit_for_review(request, obj)
         return response
+
+    def preview_link_action(self, request, page):
+        """Make a link that shows this version of the page to someone outside the admin, or revoke one."""
+        if not self.has_change_permission(request, page):
+            raise PermissionDenied
+        if "_revoke_preview" in request.POST:
+            revoked = PreviewLink.objects.for_page(page).filter(
+                pk=request.POST["_revoke_preview"] if request.POST["_revoke_preview"].isdigit() else 0, revoked_at=None
+            ).update(revoked_at=timezone.now())
+            if revoked:
+                messages.success(request, "The preview link was revoked: it shows nothing any more.")
+        else:
+            create_preview_link(page, request.user)
+            messages.success(request, f"Preview link made: it shows “{page}” as it is now, for "
+                                      f"{settings.CLINIC_PREVIEW_MAX_AGE_DAYS} days or until you revoke it.")
+        return redirect(request.path)
 
     def submit_for_review(self, request, page):
         ReviewRequest.objects.update_or_create(

@@ -8,7 +8,15 @@ publish it)."""
 from django.core import serializers
 from django.db import connection
 
-from .models import PageDraft
+from .models import PageDraft, page_type_related_models_of
+
+
+def child_models(page_type):
+    """The models shown with a page type that belong to one page (FAQs, gallery pairs): drafts carry them."""
+    return [
+        model for model in page_type_related_models_of(page_type)
+        if any(f.many_to_one and f.related_model is page_type for f in model._meta.concrete_fields)
+    ]
 
 
 def inline_items(page, inline_models):

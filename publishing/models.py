@@ -345,7 +345,11 @@ def page_types():
 
 def page_type_related_models():
     """The models in every page type's `shown_with`."""
-    return {apps.get_model(label) for model in page_types() for label in model.shown_with}
+    return {related for model in page_types() for related in page_type_related_models_of(model)}
+
+
+def page_type_related_models_of(page_type):
+    return [apps.get_model(label) for label in page_type.shown_with]
 
 
 class Autosave(models.Model):
@@ -418,3 +422,29 @@ class ReviewRequest(models.Model):
 
     def __str__(self):
         return f"{self.get_state_display()}: {self.content_type.model} {self.object_id}"
+
+
+class PreviewLink(models.Model):
+    """A link that shows one version of a page (as it was when the link was made) to whoever holds it,
+    without signing in, until it expires or is revoked, or the page is deleted."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveIntegerField()
+    data = models.TextField(help_text="The page and its inline items as shared, serialised as JSON.")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PageRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"preview of {self.content_type.model} {self.object_id} made {self.created_at:%d/%m/%Y %H:%M}"
+
+    def expires_at(self):
+        return self.created_at + timedelta(days=settings.CLINIC_PREVIEW_MAX_AGE_DAYS)
+
+    def is_active(self):
+        return self.revoked_at is None and self.expires_at() > timezone.now()

@@ -1,38 +1,65 @@
-"""Shareable preview links: signed, expiring, showing the current draft to whoever holds the link."""
+"""Shareable preview links: each shows the version of a page it was made for (its draft, for a live
+page), to whoever holds it, until it expires, is revoked, or the page is deleted."""
 
-from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
 from django.http import Http404
 from django.urls import Resolver404, resolve, reverse
 
-from .models import Publishable
+from . import drafts
+from .models import PreviewLink
 from .views import PublishableDetailView
 
-SALT = "clinic_site.preview"  # kept from before the move to this app, so links already shared still work
+SALT = "publishing.preview-link"
 
 
-def preview_url(page):
-    token = signing.TimestampSigner(salt=SALT).sign(f"{page._meta.label_lower}:{page.pk}")
-    return reverse("preview", kwargs={"token": token})
+class Shown(Exception):
+    """Rolls back the version put in place to show a preview, carrying the rendered page."""
+
+    def __init__(self, response):
+        self.response = response
 
 
-def page_from_token(token):
-    """The page a valid, unexpired token names; Http404 for anything else, revealing nothing."""
+def create_preview_link(page, user):
+    """A link to `page` as it is now: its working draft if it has one, otherwise the page itself."""
+    draft = drafts.draft_of(page)
+    children = drafts.child_models(type(page))
+    data = draft.data if draft else drafts.snapshot(page, children, drafts.live_keys(page, children))[0]
+    return PreviewLink.objects.create(
+        content_type=ContentType.objects.get_for_model(page), object_id=page.pk, data=data, created_by=user
+    )
+
+
+def preview_url(link):
+    return reverse("preview", kwargs={"token": signing.TimestampSigner(salt=SALT).sign(str(link.pk))})
+
+
+def link_from_token(token):
+    """The active link a valid token names; Http404 for anything else, revealing nothing."""
     max_age = settings.CLINIC_PREVIEW_MAX_AGE_DAYS * 24 * 60 * 60
     try:
-        label, pk = signing.TimestampSigner(salt=SALT).unsign(token, max_age=max_age).rsplit(":", 1)
-        model = apps.get_model(label)
-        if not issubclass(model, Publishable):
-            raise LookupError(label)
-        return model.objects.get(pk=pk)
-    except (signing.BadSignature, ValueError, LookupError, ObjectDoesNotExist) as error:
+        pk = int(signing.TimestampSigner(salt=SALT).unsign(token, max_age=max_age))
+    except (signing.BadSignature, ValueError) as error:
         raise Http404("No such preview.") from error
+    link = PreviewLink.objects.filter(pk=pk, revoked_at=None).select_related("content_type").first()
+    page_type = link and link.content_type.model_class()
+    page = page_type and page_type.objects.filter(pk=link.object_id).first()
+    if page is None:  # revoked, or the page was deleted
+        raise Http404("No such preview.")
+    return link, page
 
 
 def preview(request, token):
-    return render_preview(request, page_from_token(token))
+    link, page = link_from_token(token)
+    try:
+        with transaction.atomic():
+            drafts.apply(link, page, drafts.child_models(type(page)))
+            page.refresh_from_db()
+            raise Shown(render_preview(request, page))
+    except Shown as shown:
+        return shown.response
 
 
 def render_preview(request, page):

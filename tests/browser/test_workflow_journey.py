@@ -43,7 +43,9 @@ def test_author_drafts_shares_a_preview_and_a_reviewer_signs_it_off(page, demo_s
     page.get_by_role("button", name="Save and continue editing").first.click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
 
-    preview_link = page.get_by_label("Preview link to share").input_value()
+    page.get_by_role("button", name="Make a preview link of this version").click()
+    expect(page.locator(".messagelist")).to_contain_text("Preview link made")
+    preview_link = page.locator(".preview-links input[type=text]").first.input_value()
     outsider = browser.new_context()
     try:
         shared = outsider.new_page()
