@@ -38,7 +38,7 @@ class ArticleAdmin(ClaimsAdminMixin, PublishableAdmin):
     autocomplete_fields = ["categories", "related_treatments"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
-        ("Publishing", {"fields": ["status", "publish_at", "publication_state", "author"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "unpublish_at", "publication_state", "author"]}),
         ("Topics", {"fields": ["categories", "related_treatments"]}),
         REVIEW_FIELDSET,
         HERO_FIELDSET,

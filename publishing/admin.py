@@ -83,12 +83,13 @@ class PublicationFilter(admin.SimpleListFilter):
     parameter_name = "visibility"
 
     def lookups(self, request, model_admin):
-        return [("live", "Live"), ("scheduled", "Scheduled"), ("draft", "Draft")]
+        return [("live", "Live"), ("scheduled", "Scheduled"), ("expired", "Expired"), ("draft", "Draft")]
 
     def queryset(self, request, queryset):
         return {
             "live": queryset.published,
             "scheduled": queryset.scheduled,
+            "expired": queryset.expired,
             "draft": queryset.drafts,
         }.get(self.value(), queryset.all)()
 
@@ -223,7 +224,9 @@ class PublishableAdmin(CompareVersionAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not self.has_publish_permission(request) or (obj is not None and obj.is_published()):
+        if not self.has_publish_permission(request):
+            fields += ["status", "publish_at", "unpublish_at"]
+        elif obj is not None and obj.is_published():
             # A live page is unpublished with its own button, not through its draft.
             fields += ["status", "publish_at"]
         return fields

@@ -16,12 +16,16 @@ SKIP_PREFIXES = ("/admin/", "/preview/", "/consultation/", "/healthz", "/media/"
 
 
 def seconds_until_next_scheduled_page():
-    """Cached copies must expire when a scheduled page goes live, which changes lists and the home page."""
+    """Cached copies must expire when a scheduled page goes live or a live page expires (lists and the
+    home page change)."""
     now = timezone.now()
-    first, *others = (
-        model.objects.scheduled().order_by().values_list("publish_at", flat=True) for model in page_types()
-    )
-    next_time = first.union(*others).order_by("publish_at").first()
+    changes = []  # when scheduled pages go live, and live pages expire
+    for model in page_types():
+        changes.append(model.objects.scheduled().order_by().values_list("publish_at", flat=True))
+        changes.append(model.objects.published().filter(unpublish_at__isnull=False).order_by()
+                       .values_list("unpublish_at", flat=True))
+    first, *others = changes
+    next_time = first.union(*others).order_by(first.query.values_select[0]).first()
     return None if next_time is None else max(1, int((next_time - now).total_seconds()) + 1)
 
 

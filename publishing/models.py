@@ -31,11 +31,15 @@ class Status(models.TextChoices):
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        """What patients may see: published, and the publication time has come."""
-        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+        """What patients may see: published, the publication time has come, and the page has not expired."""
+        now = timezone.now()
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=now).exclude(unpublish_at__lte=now)
 
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
+
+    def expired(self):
+        return self.filter(status=Status.PUBLISHED, unpublish_at__lte=timezone.now())
 
     def drafts(self):
         return self.filter(status=Status.DRAFT)
@@ -118,6 +122,11 @@ class Publishable(models.Model):
         help_text="When a published page becomes visible to the public. A time in the future schedules it: "
         "nothing else needs doing.",
     )
+    unpublish_at = models.DateTimeField(
+        "unpublish at", null=True, blank=True,
+        help_text="Optional: when the page stops being visible to the public (a seasonal page, say). "
+        "Leave empty to keep it up. Nothing else needs doing when the time comes.",
+    )
     seo_title = models.CharField(
         "SEO title", max_length=70, blank=True, help_text="Optional title for search results (70 characters at most)."
     )
@@ -195,7 +204,7 @@ class Publishable(models.Model):
         # columns (publish, review) leaves the bodies, and their images, alone.
         for field in self.rich_text_fields_to_write(update_fields):
             setattr(self, field, with_renditions(sanitize_html(getattr(self, field))))
-        stored = type(self).objects.filter(pk=self.pk).values("status", "slug", "publish_at").first()
+        stored = type(self).objects.filter(pk=self.pk).values("status", "slug", "publish_at", "unpublish_at").first()
         if self.status == Status.PUBLISHED and (update_fields is None or "status" in update_fields):
             # What no one may publish without, judged on what is stored, whatever the path.
             if missing := self.missing_for_publishing():
@@ -205,7 +214,7 @@ class Publishable(models.Model):
                 self.publish_at = timezone.now()
                 if update_fields is not None:
                     kwargs["update_fields"] = [*update_fields, "publish_at"]
-        was_live = stored and stored["status"] == Status.PUBLISHED and stored["publish_at"] <= timezone.now()
+        was_live = stored and type(self)(**stored).is_published()
         previous_live_path = type(self).path_for_slug(stored["slug"]) if was_live else None
         super().save(*args, **kwargs)
         if self.is_published():
@@ -235,6 +244,8 @@ class Publishable(models.Model):
                 )
             elif problem := alt_text_problem(self.hero_image_alt):
                 errors["hero_image_alt"] = problem
+        if self.unpublish_at and self.publish_at and self.unpublish_at <= self.publish_at:
+            errors["unpublish_at"] = "The page must go live before it is unpublished: choose a later time, or none."
         for field in self.rich_text_fields:
             if problems := body_image_problems(sanitize_html(getattr(self, field))):
                 errors[field] = problems
@@ -255,7 +266,11 @@ class Publishable(models.Model):
         return self.missing_for_publishing()
 
     def is_published(self):
-        return self.status == Status.PUBLISHED and self.publish_at <= timezone.now()
+        now = timezone.now()
+        return self.status == Status.PUBLISHED and self.publish_at <= now and not self.is_expired()
+
+    def is_expired(self):
+        return self.status == Status.PUBLISHED and self.unpublish_at is not None and self.unpublish_at <= timezone.now()
 
     is_published.boolean = True
     is_published.short_description = "live"
@@ -268,6 +283,8 @@ class Publishable(models.Model):
         """Who can see this page, in a word or two, for lists."""
         if self.is_published():
             return "Live"
+        if self.is_expired():
+            return "Expired"
         if self.is_scheduled():
             return f"Scheduled for {date_format(timezone.localtime(self.publish_at), 'SHORT_DATETIME_FORMAT')}"
         return "Draft"
@@ -275,7 +292,13 @@ class Publishable(models.Model):
     def publication_state(self):
         """A sentence for staff saying who can see this page now."""
         if self.is_published():
+            if self.unpublish_at:
+                until = date_format(timezone.localtime(self.unpublish_at), "DATETIME_FORMAT")
+                return f"Published: visible to everyone until {until}."
             return "Published: visible to everyone."
+        if self.is_expired():
+            when = date_format(timezone.localtime(self.unpublish_at), "DATETIME_FORMAT")
+            return f"Expired: unpublished itself on {when}. Only staff can see it."
         if self.is_scheduled():
             when = date_format(timezone.localtime(self.publish_at), "DATETIME_FORMAT")
             return f"Scheduled: goes live on {when}. Only staff can see it until then."

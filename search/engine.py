@@ -21,13 +21,14 @@ SQLITE_QUERY = f"""
     FROM (SELECT rowid AS id, bm25(search_fts, 10.0, 1.0) AS score FROM search_fts
           WHERE search_fts MATCH %s ORDER BY score LIMIT {MAX_RESULTS * 10}) ranked
     JOIN search_searchdocument d ON d.id = ranked.id
-    WHERE d.status = 'published' AND d.publish_at <= %s
+    WHERE d.status = 'published' AND d.publish_at <= %s AND (d.unpublish_at IS NULL OR d.unpublish_at > %s)
     ORDER BY ranked.score LIMIT {MAX_RESULTS}
 """
 POSTGRESQL_QUERY = f"""
     SELECT d.kind, d.object_id, d.body_text
     FROM search_searchdocument d, to_tsquery('english', %s) q
     WHERE d.search_vector @@ q AND d.status = 'published' AND d.publish_at <= %s
+      AND (d.unpublish_at IS NULL OR d.unpublish_at > %s)
     ORDER BY ts_rank(d.search_vector, q) DESC LIMIT {MAX_RESULTS}
 """
 
@@ -60,7 +61,8 @@ def search_site(query):
     else:
         sql, match = SQLITE_QUERY, " ".join(f'"{term}"*' for term in terms)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, connection.ops.adapt_datetimefield_value(timezone.now())])
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        cursor.execute(sql, [match, now, now])
         hits = cursor.fetchall()
     pages = {
         model._meta.model_name: model.objects.in_bulk(

@@ -11,6 +11,7 @@ class SearchDocument(models.Model):
     body_text = models.TextField()
     status = models.CharField(max_length=10)
     publish_at = models.DateTimeField()
+    unpublish_at = models.DateTimeField(null=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique")]

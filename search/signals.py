@@ -17,6 +17,7 @@ def index_page(page):
             "body_text": page.search_text(),
             "status": page.status,
             "publish_at": page.publish_at,
+            "unpublish_at": page.unpublish_at,
         },
     )
 

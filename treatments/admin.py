@@ -52,7 +52,7 @@ class TreatmentAdmin(ClaimsAdminMixin, PublishableAdmin):
             },
         ),
         ("Sections", {"fields": ["how_it_works", "risks", "aftercare"]}),
-        ("Publishing", {"fields": ["status", "publish_at", "publication_state", "display_order"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "unpublish_at", "publication_state", "display_order"]}),
         REVIEW_FIELDSET,
         HERO_FIELDSET,
         SEO_FIELDSET,
