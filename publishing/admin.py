@@ -33,8 +33,8 @@ HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt", "hero
 REVIEW_FIELDSET = ("Medical review", {"fields": ["reviewed_by", "last_reviewed"]})
 REVIEW_NEEDED = (
     "Its medical content changed since its last medical review (or it was never reviewed): a Clinical reviewer "
-    "must review it before it is published. An Editor who must publish now can tick “Publish without a new "
-    "medical review” and give the reason."
+    "must review it before it is published. An Editor who must publish now can open “Publishing without a new "
+    "medical review” at the foot of the form, tick it and give the reason."
 )
 AUTOSAVE_MAX_BYTES = 2_000_000  # far beyond any page; refuses a flood
 HISTORY_FIELDSET = ("History", {"classes": ["collapse"], "fields": ["created_at", "updated_at", "updated_by"]})
@@ -175,6 +175,21 @@ class ReviewForm(forms.Form):
     last_reviewed = forms.DateField(
         label="Review date", help_text="The day the clinician checked the page’s medical content (DD/MM/YYYY)."
     )
+    # The fingerprint of the medical content shown when the form was opened: the review covers that.
+    content = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, current_content, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current_content = current_content
+        self.fields["content"].initial = current_content
+
+    def clean_content(self):
+        if self.cleaned_data["content"] != self.current_content:
+            raise forms.ValidationError(
+                "The page’s medical content changed after you opened this form: read it again (the preview shows "
+                "it as it is now), then record the review."
+            )
+        return self.cleaned_data["content"]
 
     def clean_last_reviewed(self):
         day = self.cleaned_data["last_reviewed"]
@@ -261,7 +276,7 @@ class PublishableAdmin(CompareVersionAdmin):
         return fieldsets
 
     def save_model(self, request, obj, form, change):
-        if not self.has_publish_permission(request) and not getattr(request, "saving_draft", False):
+        if not (self.has_publish_permission(request) or getattr(request, "saving_draft", False)):
             # Whatever the path (a revert to a once-published version, say), only publishers publish.
             obj.status = Status.DRAFT
         obj.updated_by = request.user
@@ -269,10 +284,22 @@ class PublishableAdmin(CompareVersionAdmin):
         # Saved: what was kept of the typing is on the page now.
         self.autosaves(request).filter(object_id__in=[obj.pk, 0] if not change else [obj.pk]).delete()
 
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if not self.has_publish_permission(request):
+            changelist.list_editable = ()  # the list's order boxes change what patients see at once
+        return changelist
+
+    def changelist_view(self, request, extra_context=None):
+        request.list_editing = True  # saves from the list change presentation only (display order)
+        return super().changelist_view(request, extra_context)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         page = form.instance
         if page.status != Status.PUBLISHED or getattr(request, "saving_draft", False):
+            return
+        if getattr(request, "list_editing", False):
             return
         # Judged now that the FAQs are saved too: what is about to be public must be what was reviewed.
         page.refresh_from_db()
@@ -299,10 +326,14 @@ class PublishableAdmin(CompareVersionAdmin):
         return self.note_review_override(request, super().log_change(request, obj, message))
 
     def note_review_override(self, request, entry):
+        notes = [getattr(request, "history_note", "")]
         if reason := getattr(request, "review_override_reason", ""):
+            notes.append(f"Published without a new medical review. Reason: {reason}")
+        if any(notes):
             # Kept in the page's history, beside who did it and when.
-            reversion.set_comment(f"{entry.get_change_message() or 'Added.'} Published without a new medical "
-                                  f"review. Reason: {reason}")
+            changed = entry.get_change_message()
+            reversion.set_comment(" ".join(note for note in [changed if changed != "No fields changed." else "",
+                                                               *notes] if note))
         return entry
 
     def autosaves(self, request):
@@ -457,10 +488,12 @@ class PublishableAdmin(CompareVersionAdmin):
                 live = request.live_keys = drafts.live_keys(page, inline_models)
                 if draft:
                     drafts.apply(draft, page, inline_models)
+                    request.history_note = "Published the unpublished changes." if publishing else ""
                 response = super().change_view(request, object_id, form_url, extra_context)
                 if request.method == "POST" and response.status_code == 302:
                     if publishing:
                         PageDraft.objects.for_page(page).delete()
+                        messages.success(request, f"“{page}” published: patients see the changes now.")
                         return response  # committed: the draft is live
                     page.refresh_from_db()
                     raise DraftKept(*drafts.snapshot(page, inline_models, live))
@@ -484,13 +517,32 @@ class PublishableAdmin(CompareVersionAdmin):
         if "_unpublish" in request.POST:
             if not self.has_publish_permission(request):
                 raise PermissionDenied
-            page.status = Status.DRAFT
-            self.save_with_revision(request, page, "Unpublished.")
-            messages.success(request, f"“{page}” is unpublished: the public can no longer see it.")
+            self.unpublish_page(request, page, "Unpublished.")
+            messages.success(request, f"“{page}” is unpublished: the public can no longer see it."
+                             + (" Its unpublished changes are kept in the page." if draft else ""))
         elif draft is not None:
+            # Someone else's work goes only with an Editor's say-so.
+            if not self.has_change_permission(request, page) or not (
+                self.has_publish_permission(request) or draft.updated_by_id == request.user.pk
+            ):
+                raise PermissionDenied
             draft.delete()
+            with reversion.create_revision():
+                reversion.add_to_revision(page)
+                reversion.set_user(request.user)
+                reversion.set_comment("Discarded the unpublished changes.")
             messages.success(request, f"The draft of “{page}” was discarded; the form shows the live page.")
         return redirect(request.path)
+
+    def unpublish_page(self, request, page, comment):
+        """Back to draft. A working draft is folded into the page, so no one's unpublished work is lost."""
+        with transaction.atomic():
+            if draft := drafts.draft_of(page):
+                drafts.apply(draft, page, [inline.model for inline in self.inlines])
+                page.refresh_from_db()
+                draft.delete()
+            page.status = Status.DRAFT
+            self.save_with_revision(request, page, comment)
 
     def draft_preview_view(self, request, object_id):
         """The page as its working draft would look when published, in the page's own template."""
@@ -549,6 +601,9 @@ class PublishableAdmin(CompareVersionAdmin):
             raise PermissionDenied
         if request.method == "GET" and (changes := self.revert_changes(page, version)):
             messages.warning(request, " ".join(changes))
+        if request.method == "GET" and page.is_published() and (draft := drafts.draft_of(page)):
+            by = draft.updated_by.get_full_name() or draft.updated_by.get_username() if draft.updated_by else "someone"
+            messages.warning(request, f"“{page}” has unpublished changes by {by}: reverting replaces them.")
         if request.method == "POST" and page.is_published():
             return self.revert_to_draft(request, page, version)
         return super().revision_view(request, object_id, version_id, extra_context)
@@ -559,8 +614,12 @@ class PublishableAdmin(CompareVersionAdmin):
         try:
             with transaction.atomic():
                 live = drafts.live_keys(page, inline_models)
+                status, publish_at = page.status, page.publish_at
                 version.revision.revert(delete=True)
                 page.refresh_from_db()
+                # The old words, on the live page: publishing the draft must not unpublish or re-date it.
+                page.status, page.publish_at = status, publish_at
+                page.save(update_fields=["status", "publish_at"])
                 raise DraftKept(*drafts.snapshot(page, inline_models, live))
         except DraftKept as kept:
             kept.keep(page, request.user)
@@ -638,7 +697,7 @@ class PublishableAdmin(CompareVersionAdmin):
             raise PermissionDenied
         page = get_object_or_404(self.get_queryset(request), pk=object_id)
         initial = {"reviewed_by": getattr(request.user, "clinician", None), "last_reviewed": timezone.localdate()}
-        form = ReviewForm(request.POST or None, initial=initial)
+        form = ReviewForm(request.POST or None, initial=initial, current_content=self.content_to_review(page))
         if request.method == "POST" and form.is_valid():
             clinician, day = form.cleaned_data["reviewed_by"], form.cleaned_data["last_reviewed"]
             draft = drafts.draft_of(page) if page.is_published() else None
@@ -667,8 +726,24 @@ class PublishableAdmin(CompareVersionAdmin):
             "original": page,
             "form": form,
             "title": f"Record a medical review of “{page}”",
+            "read_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_draft_preview", args=[page.pk])
+            if page.is_published() and drafts.draft_of(page) else page.get_absolute_url(),
         }
         return render(request, "admin/review_form.html", context)
+
+    def content_to_review(self, page):
+        """The fingerprint of the medical content a review of `page` covers: its draft's, if it has one."""
+        draft = drafts.draft_of(page) if page.is_published() else None
+        if draft is None:
+            return page.clinical_fingerprint()
+        try:
+            with transaction.atomic():
+                drafts.apply(draft, page, [inline.model for inline in self.inlines])
+                page.refresh_from_db()
+                raise RolledBack(page.clinical_fingerprint())
+        except RolledBack as rolled_back:
+            page.refresh_from_db()
+            return rolled_back.response
 
     def review_draft(self, request, page, draft, clinician, day):
         """Record the review in the working draft, for the content the draft holds."""
@@ -714,8 +789,7 @@ class PublishableAdmin(CompareVersionAdmin):
     def unpublish(self, request, queryset):
         count = 0
         for page in queryset.filter(status=Status.PUBLISHED):
-            page.status = Status.DRAFT
-            self.save_with_revision(request, page, "Unpublished with the list action.")
+            self.unpublish_page(request, page, "Unpublished with the list action.")
             count += 1
         self.message_user(
             request,

@@ -27,6 +27,7 @@ OTHER_PERMISSIONS = {
         "articles.add_category", "articles.change_category", "articles.delete_category",
         "clinicians.add_clinician", "clinicians.change_clinician",
         "publishing.view_redirect", "publishing.delete_redirect", "claims.view_claimoverride",
+        *(f"treatments.{action}_beforeafterpair" for action in ("view", "add", "change", "delete")),
     ],
     "Clinical reviewer": [*CONTENT_READ, "claims.view_claimoverride"],
     "Front desk": ["enquiries.view_enquiry", "enquiries.change_enquiry"],

@@ -58,7 +58,7 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 
   function timeOf(date) {
-    return date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    return date.toLocaleTimeString(document.documentElement.lang || [], { hour: "2-digit", minute: "2-digit" });
   }
 
   // Offer back what was kept since the page was last saved: from the server, or from this browser.
@@ -77,7 +77,8 @@ document.addEventListener("DOMContentLoaded", function () {
   const loaded = JSON.stringify(formFields());
   if (offered && JSON.stringify(offered.fields) !== loaded) {
     document.getElementById("autosave-offer-text").textContent =
-      "You have unsaved changes to this page from " + new Date(offered.savedAt).toLocaleString() +
+      "You have unsaved changes to this page from " +
+      new Date(offered.savedAt).toLocaleString(document.documentElement.lang || undefined) +
       ", kept automatically. ";
     document.getElementById("autosave-offer").hidden = false;
     document.getElementById("autosave-restore").addEventListener("click", () => {
@@ -117,6 +118,13 @@ document.addEventListener("DOMContentLoaded", function () {
     } catch (error) {
       say("No connection: your changes are kept in this browser until the connection is back.", true);
     }
+  }
+
+  // Buttons that lose work or take a page down ask first.
+  for (const button of form.querySelectorAll("[data-confirm]")) {
+    button.addEventListener("click", (event) => {
+      if (!window.confirm(button.dataset.confirm)) event.preventDefault();
+    });
   }
 
   setInterval(keep, seconds * 1000);

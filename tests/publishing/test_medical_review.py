@@ -12,7 +12,7 @@ from reversion.models import Version
 
 from publishing.models import Status
 from tests.factories import ArticleFactory, ClinicianFactory, TreatmentFactory
-from tests.publishing.test_roles import member_of
+from tests.publishing.test_roles import member_of, review
 from tests.publishing.test_working_drafts import PUBLISH, change_url, version_in_form
 from tests.treatments.test_admin import treatment_form
 
@@ -59,8 +59,7 @@ def test_a_reviewer_reviews_the_draft_and_then_it_can_be_published(editor_client
     reviewer, user = member_of("Clinical reviewer")
     clinician = ClinicianFactory(name="Dr Tom Reyes", user=user)
     today = timezone.localdate()
-    reviewed = reviewer.post(reverse("admin:treatments_treatment_review", args=[botox.pk]),
-                             {"reviewed_by": clinician.pk, "last_reviewed": today.strftime("%d/%m/%Y")})
+    reviewed = review(reviewer, botox, reviewed_by=clinician.pk, last_reviewed=today.strftime("%d/%m/%Y"))
     assert reviewed.status_code == 302
     assert REVIEW_LINE in client.get("/treatments/botox/").content.decode()  # the live page: old review
     assert publish(editor_client, botox, risks="<p>Bruising, and rarely a drooping eyelid.</p>").status_code == 302
@@ -108,3 +107,22 @@ def test_a_page_type_can_be_published_without_reviews_when_the_clinic_says_so(ed
     editor_client.post(reverse("admin:articles_article_changelist"),
                        {"action": "publish", "_selected_action": [article.pk]})
     assert client.get("/blog/news/").status_code == 200
+
+
+def test_a_review_covers_only_what_the_reviewer_read(editor_client, client, botox):
+    """The reviewer opens the form; the author then changes the draft; the review is refused."""
+    publish(editor_client, botox, risks="<p>Version the reviewer reads.</p>")
+    reviewer, user = member_of("Clinical reviewer")
+    clinician = ClinicianFactory(name="Dr Tom Reyes", user=user)
+    url = reverse("admin:treatments_treatment_review", args=[botox.pk])
+    opened = reviewer.get(url).content.decode()
+    assert reverse("admin:treatments_treatment_draft_preview", args=[botox.pk]) in opened  # read the draft
+    read = opened.split('name="content" value="')[1].split('"')[0]
+    form = treatment_form(risks="<p>Version written later, never read.</p>", status=Status.PUBLISHED)
+    form["edit_version"] = version_in_form(editor_client, botox)
+    editor_client.post(change_url(botox), form)
+    refused = reviewer.post(url, {"reviewed_by": clinician.pk, "content": read,
+                                  "last_reviewed": timezone.localdate().strftime("%d/%m/%Y")})
+    assert refused.status_code == 200 and "changed after you opened this form" in refused.content.decode()
+    assert publish(editor_client, botox, risks="<p>Version written later, never read.</p>").status_code == 302
+    assert "never read" not in client.get("/treatments/botox/").content.decode()  # still needs its review

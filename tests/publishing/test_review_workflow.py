@@ -9,7 +9,7 @@ from django.utils import timezone
 from publishing.models import ReviewRequest, Status
 from tests.articles.test_admin import article_form
 from tests.factories import ArticleFactory, ClinicianFactory
-from tests.publishing.test_roles import member_of
+from tests.publishing.test_roles import member_of, review
 
 pytestmark = pytest.mark.django_db(transaction=True)  # mail goes once the change is committed
 
@@ -52,9 +52,8 @@ def test_submit_review_approve_publish(team, client):
     form_page = reviewer.get(change(article)).content.decode()
     assert "Approve: record medical review" in form_page and "Request changes" in form_page
 
-    reviewer.post(reverse("admin:articles_article_review", args=[article.pk]),
-                  {"reviewed_by": ClinicianFactory._meta.model.objects.get().pk,
-                   "last_reviewed": timezone.localdate().strftime("%d/%m/%Y")})
+    review(reviewer, article, reviewed_by=ClinicianFactory._meta.model.objects.get().pk,
+           last_reviewed=timezone.localdate().strftime("%d/%m/%Y"))
     assert not ReviewRequest.objects.exists()
     assert mail.outbox[-1].to == ["editor@clinic.example"] and "ready to publish" in mail.outbox[-1].subject
 

@@ -1,8 +1,10 @@
 """A live page has a working draft: saving changes it, patients see nothing until it is published."""
 
 import pytest
+import reversion
 from django.test import Client
 from django.urls import reverse
+from reversion.models import Version
 
 from publishing.models import ContentVersion, PageDraft, Status
 from search.engine import search_site
@@ -148,3 +150,63 @@ def test_a_new_faq_in_a_draft_never_takes_the_place_of_another_pages_faq(editor_
     assert editor_client.post(change_url(botox), publish).status_code == 302
     assert "Is it painful?" in client.get("/treatments/rhinoplasty/").content.decode()
     assert "How long does it take?" in client.get("/treatments/botox/").content.decode()
+
+
+def test_authors_cannot_reorder_live_treatments_from_the_list(client):
+    live = TreatmentFactory(slug="botox", display_order=1)
+    author, _ = member_of("Author")
+    listing = reverse("admin:treatments_treatment_changelist")
+    assert 'name="form-0-display_order"' not in author.get(listing).content.decode()
+    author.post(listing, {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-0-id": str(live.pk),
+                          "form-0-display_order": "7", "_save": "Save"})
+    live.refresh_from_db()
+    assert live.display_order == 1 and client.get("/treatments/botox/").status_code == 200
+
+
+def test_an_editor_reordering_the_list_never_unpublishes_a_page(editor_client, client, settings):
+    settings.CLINIC_REVIEW_REQUIRED_FOR = ["treatments.treatment"]  # this page was never reviewed
+    live = TreatmentFactory(slug="botox", display_order=1)
+    editor_client.post(reverse("admin:treatments_treatment_changelist"), {
+        "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-0-id": str(live.pk), "form-0-display_order": "7",
+        "_save": "Save"})
+    live.refresh_from_db()
+    assert live.display_order == 7 and client.get("/treatments/botox/").status_code == 200
+
+
+def test_only_editors_or_its_writer_discard_a_draft():
+    article = ArticleFactory()
+    editor, _ = member_of("Editor")
+    editor.post(change_url(article), draft_form(article, body="<p>The editor's careful draft.</p>"))
+    for role in ("Front desk", "Author", "Clinical reviewer"):
+        other, _ = member_of(role)
+        assert other.post(change_url(article), {"_discard": "1"}).status_code == 403
+    assert PageDraft.objects.exists()
+
+
+def test_publishing_a_draft_made_by_reverting_to_an_unpublished_version_keeps_the_page_live(editor_client, client):
+    with reversion.create_revision():
+        article = ArticleFactory(slug="kept", status=Status.DRAFT, body="<p>Old words.</p>")
+    old = Version.objects.get_for_object(article).first()
+    article.status = Status.PUBLISHED
+    article.body = "<p>New words.</p>"
+    article.save()
+    editor_client.post(reverse("admin:articles_article_revision", args=[article.pk, old.pk]), {})
+    form = draft_form(article, body="<p>Old words.</p>", edit_version=version_in_form(editor_client, article),
+                      status=Status.DRAFT, **PUBLISH)  # what an old version's form would carry
+    assert editor_client.post(change_url(article), form).status_code == 302
+    assert "Old words." in client.get("/blog/kept/").content.decode()
+
+
+def test_unpublishing_keeps_the_unpublished_changes_in_the_page(editor_client, client):
+    article = ArticleFactory(slug="kept", body="<p>Live words.</p>")
+    editor_client.post(change_url(article), draft_form(article, body="<p>Draft words.</p>"))
+    editor_client.post(change_url(article), {"_unpublish": "Unpublish"})
+    article.refresh_from_db()
+    assert article.status == Status.DRAFT and "Draft words." in article.body
+    assert not PageDraft.objects.exists() and client.get("/blog/kept/").status_code == 404
+
+
+def test_editors_manage_the_before_and_after_gallery():
+    editor, _ = member_of("Editor")
+    html = editor.get(change_url(TreatmentFactory(status=Status.DRAFT))).content.decode()
+    assert 'id="gallery-group"' in html
