@@ -8,11 +8,14 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def axe_violations(page):
-    """Run axe-core in the page (evaluated, not a <script> tag, so the CSP allows it)."""
+def axe_violations(page, include=None):
+    """Run axe-core in the page (evaluated, not a <script> tag, so the CSP allows it), on the whole page or
+    only on the elements matching the CSS selectors in `include` (our parts of an admin page)."""
     page.evaluate(AXE_JS.read_text())
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        "([tags, include]) => axe.run(include ? {include: include.map(s => [s])} : document,"
+        " {runOnly: {type: 'tag', values: tags}})",
+        [WCAG_TAGS, include],
     )
     return [
         f"{v['id']}: {v['help']} at {json.dumps([n['target'] for n in v['nodes']])}"
