@@ -276,6 +276,11 @@ class PublishableAdmin(CompareVersionAdmin):
         return fieldsets
 
     def save_model(self, request, obj, form, change):
+        if "_publish_now" in request.POST and self.has_publish_permission(request) and not obj.is_published():
+            # "Publish now" on a draft: live at once, whatever the form's status and date said.
+            obj.status, obj.publish_at = Status.PUBLISHED, timezone.now()
+            if obj.unpublish_at and obj.unpublish_at <= obj.publish_at:
+                obj.unpublish_at = None  # an expired page published again stays up
         if not (self.has_publish_permission(request) or getattr(request, "saving_draft", False)):
             # Whatever the path (a revert to a once-published version, say), only publishers publish.
             obj.status = Status.DRAFT

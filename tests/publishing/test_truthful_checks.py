@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from publishing.models import Redirect, Status
+from tests.articles.test_admin import article_form
 from tests.factories import ArticleFactory, TreatmentFactory
+from tests.publishing.test_roles import member_of
 from tests.treatments.test_admin import treatment_form
 from treatments.models import Treatment
 
@@ -82,3 +84,23 @@ def test_scheduling_a_page_at_an_old_address_keeps_the_redirect_until_it_goes_li
     newcomer.save()
     assert client.get("/blog/botox-guide/").status_code == 200
     assert not Redirect.objects.filter(old_path="/blog/botox-guide/").exists()
+
+
+def test_publish_now_puts_a_draft_live_at_once(editor_client, client):
+    draft = ArticleFactory(slug="fresh", status=Status.DRAFT, publish_at=timezone.now() + timedelta(days=3))
+    form = article_form(author=draft.author.pk, slug="fresh", status=Status.DRAFT,
+                        edit_version=draft.updated_at.isoformat(), _publish_now="Publish now")
+    html = editor_client.get(reverse("admin:articles_article_change", args=[draft.pk])).content.decode()
+    assert 'value="Publish now"' in html
+    assert editor_client.post(reverse("admin:articles_article_change", args=[draft.pk]), form).status_code == 302
+    assert client.get("/blog/fresh/").status_code == 200
+
+
+def test_authors_get_no_publish_now_and_a_forged_one_is_ignored(client):
+    author, user = member_of("Author")
+    draft = ArticleFactory(slug="fresh", status=Status.DRAFT, author=user)
+    change = reverse("admin:articles_article_change", args=[draft.pk])
+    assert 'value="Publish now"' not in author.get(change).content.decode()
+    author.post(change, article_form(author=user.pk, slug="fresh", edit_version=draft.updated_at.isoformat(),
+                                     _publish_now="1"))
+    assert client.get("/blog/fresh/").status_code == 404
