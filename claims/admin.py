@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib import admin
 
-from publishing.admin import PublishableAdminForm, RecordAdmin
+from publishing.admin import RecordAdmin
+from publishing.forms import PublishableAdminForm
 
 from .checker import blocking_rule_ids, find_claims
 from .models import ClaimOverride
