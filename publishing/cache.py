@@ -10,20 +10,23 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from .models import ContentVersion, page_types
+from .drafts import publish_due_changes
+from .models import ContentVersion, PageDraft, page_types
 
 SKIP_PREFIXES = ("/admin/", "/preview/", "/consultation/", "/healthz", "/media/", "/static/")
+NO_CONTENT_PREFIXES = ("/healthz", "/media/", "/static/")
 
 
 def seconds_until_next_scheduled_page():
-    """Cached copies must expire when a scheduled page goes live or a live page expires (lists and the
-    home page change)."""
+    """Cached copies must expire when a scheduled page goes live, a live page expires, or scheduled changes
+    to a live page go live (lists and the home page change)."""
     now = timezone.now()
     changes = []  # when scheduled pages go live, and live pages expire
     for model in page_types():
         changes.append(model.objects.scheduled().order_by().values_list("publish_at", flat=True))
         changes.append(model.objects.published().filter(unpublish_at__isnull=False).order_by()
                        .values_list("unpublish_at", flat=True))
+    changes.append(PageDraft.objects.exclude(go_live_at=None).order_by().values_list("go_live_at", flat=True))
     first, *others = changes
     next_time = first.union(*others).order_by(first.query.values_select[0]).first()
     return None if next_time is None else max(1, int((next_time - now).total_seconds()) + 1)
@@ -43,12 +46,16 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         seconds = settings.CLINIC_PAGE_CACHE_SECONDS
         if not seconds or not self.is_cacheable_request(request):
+            if not request.path.startswith(NO_CONTENT_PREFIXES):  # the health check must answer on its own
+                publish_due_changes()
             return in_one_piece(self.get_response(request))
         key = f"page:{ContentVersion.current()}:{request.get_host()}:{request.get_full_path()}"
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
+        if publish_due_changes():  # the page about to be rendered may be one of them
+            key = f"page:{ContentVersion.current()}:{request.get_host()}:{request.get_full_path()}"
         response = self.get_response(request)
         if self.is_cacheable_response(request, in_one_piece(response)):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)

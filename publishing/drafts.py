@@ -5,8 +5,10 @@ then written down here and the transaction rolled back, so the live page never c
 does the reverse, inside a transaction that is rolled back (to show or preview it) or committed (to
 publish it)."""
 
+import reversion
 from django.core import serializers
-from django.db import connection
+from django.db import connection, transaction
+from django.utils import timezone
 
 from .models import PageDraft, page_type_related_models_of
 
@@ -67,3 +69,27 @@ def apply(draft, page, inline_models):
 
 def draft_of(page):
     return PageDraft.objects.for_page(page).select_related("updated_by").first() if page and page.pk else None
+
+
+def publish_due_changes():
+    """Publish the working drafts whose scheduled time has come: called on requests, so nothing needs a
+    timer. Each draft is taken by one server only (its row is locked; others skip it)."""
+    due = PageDraft.objects.filter(go_live_at__lte=timezone.now())
+    if not due.exists():
+        return 0
+    published = 0
+    with transaction.atomic():
+        for draft in due.select_for_update(skip_locked=True).select_related("content_type", "updated_by"):
+            page_type = draft.content_type.model_class()
+            page = page_type.objects.filter(pk=draft.object_id).first()
+            if page is not None:
+                apply(draft, page, child_models(page_type))
+                page.refresh_from_db()
+                page.updated_by = draft.updated_by
+                with reversion.create_revision():
+                    page.save()
+                    reversion.set_user(draft.updated_by)
+                    reversion.set_comment("The scheduled changes were published.")
+                published += 1
+            draft.delete()
+    return published

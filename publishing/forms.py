@@ -1,6 +1,7 @@
 """The forms of page admin: the page form (stale saves, publishing checks, overrides), medical review."""
 
 from django import forms
+from django.contrib.admin import widgets
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -23,7 +24,12 @@ class PublishableAdminForm(forms.ModelForm):
     review_override_reason = forms.CharField(
         label="Why it cannot wait", required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 80})
     )
+    changes_go_live_at = forms.SplitDateTimeField(
+        label="Publish the changes at", required=False, widget=widgets.AdminSplitDateTime,
+        help_text="For “Schedule changes”: patients see the live page until then, and the changes after.",
+    )
     check_publishing = True  # off when saving the working draft of a live page: publishing checks it
+    scheduling_changes = False  # on for "Schedule changes"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,6 +54,9 @@ class PublishableAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        go_live_at = cleaned_data.get("changes_go_live_at")
+        if self.scheduling_changes and not (go_live_at and go_live_at > timezone.now()):
+            self.add_error("changes_go_live_at", "Choose when the changes go live: a date and time in the future.")
         reason = (cleaned_data.get("review_override_reason") or "").strip()
         if cleaned_data.get("publish_without_review") and not reason:
             self.add_error("review_override_reason", "Say why this cannot wait for a medical review; it is recorded.")

@@ -410,6 +410,9 @@ class PageDraft(models.Model):
     data = models.TextField(help_text="The page and its inline items, serialised as JSON.")
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
+    go_live_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, help_text="When an Editor scheduled these changes to go live."
+    )
 
     objects = PageRecordQuerySet.as_manager()
 

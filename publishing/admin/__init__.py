@@ -10,9 +10,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Subquery
 from django.urls import path
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import ngettext
 from reversion_compare.admin import CompareVersionAdmin
 
+from .. import drafts
 from ..forms import PublishableAdminForm
 from ..models import PageDraft, PreviewLink, Redirect, ReviewRequest, Status
 from ..previews import preview_url
@@ -115,9 +117,12 @@ class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, Hi
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         form.check_publishing = not getattr(request, "saving_draft", False)
+        form.scheduling_changes = getattr(request, "scheduling_changes", False)
         if not self.has_publish_permission(request):
-            for name in ("publish_without_review", "review_override_reason"):
-                form.base_fields.pop(name, None)  # a forged override from anyone else is dropped
+            for name in ("publish_without_review", "review_override_reason", "changes_go_live_at"):
+                form.base_fields.pop(name, None)  # a forged override or schedule from anyone else is dropped
+        elif obj is not None and (draft := drafts.draft_of(obj)):
+            form.base_fields["changes_go_live_at"].initial = draft.go_live_at
         return form
 
     def message_user(self, request, message, *args, **kwargs):
@@ -135,6 +140,8 @@ class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, Hi
             return [first, *rest]
         name, options = first
         fieldsets = [(name, {**options, "fields": [*options["fields"], "edit_version"]}), *rest]
+        if self.has_publish_permission(request) and obj is not None and obj.is_published():
+            fieldsets.append(("Schedule the changes", {"fields": ["changes_go_live_at"]}))
         if self.has_publish_permission(request) and self.opts.label_lower in settings.CLINIC_REVIEW_REQUIRED_FOR:
             fieldsets.append(("Publishing without a new medical review", {
                 "classes": ["collapse"], "fields": ["publish_without_review", "review_override_reason"],
@@ -142,6 +149,7 @@ class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, Hi
         return fieldsets
 
     def save_model(self, request, obj, form, change):
+        request.changes_go_live_at = form.cleaned_data.get("changes_go_live_at")
         if "_publish_now" in request.POST and self.has_publish_permission(request) and not obj.is_published():
             # "Publish now" on a draft: live at once, whatever the form's status and date said.
             obj.status, obj.publish_at = Status.PUBLISHED, timezone.now()
@@ -200,7 +208,8 @@ class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, Hi
             content_type=ContentType.objects.get_for_model(self.model), object_id=OuterRef("pk")
         )
         return super().get_queryset(request).annotate(
-            has_working_draft=Exists(drafts_of_type), review_state=Subquery(requests.values("state")[:1])
+            has_working_draft=Exists(drafts_of_type), review_state=Subquery(requests.values("state")[:1]),
+            changes_go_live_at=Subquery(drafts_of_type.values("go_live_at")[:1]),
         )
 
     @admin.display(description="state")
@@ -208,6 +217,8 @@ class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, Hi
         words = page.state()
         if page.is_published() and getattr(page, "has_working_draft", False):
             words = "Live with unpublished changes"
+            if when := getattr(page, "changes_go_live_at", None):
+                words = f"Live; changes go live {date_format(timezone.localtime(when), 'SHORT_DATETIME_FORMAT')}"
         if request_state := getattr(page, "review_state", None):
             words += f" · {ReviewRequest.State(request_state).label}"
         return words

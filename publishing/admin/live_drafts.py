@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from .. import drafts
 from ..models import PageDraft, Status
@@ -23,14 +25,14 @@ REVIEW_NEEDED = (
 class DraftKept(Exception):
     """Rolls back a save of a live page's form, carrying the draft it made."""
 
-    def __init__(self, data, new_keys):
-        self.data, self.new_keys = data, new_keys
+    def __init__(self, data, new_keys, go_live_at=None):
+        self.data, self.new_keys, self.go_live_at = data, new_keys, go_live_at
 
     def keep(self, page, user):
         drafts.reserve_keys(self.new_keys)
         PageDraft.objects.update_or_create(
             content_type=ContentType.objects.get_for_model(page), object_id=page.pk,
-            defaults={"data": self.data, "updated_by": user},
+            defaults={"data": self.data, "updated_by": user, "go_live_at": self.go_live_at},
         )
 
 
@@ -52,9 +54,11 @@ class WorkingDraftMixin:
         if request.method == "POST" and ("_discard" in request.POST or "_unpublish" in request.POST):
             return self.discard_or_unpublish(request, page, draft)
         publishing = request.method == "POST" and "_publish" in request.POST
-        if publishing and not self.has_publish_permission(request):
+        scheduling = request.method == "POST" and "_schedule_changes" in request.POST and not publishing
+        if (publishing or scheduling) and not self.has_publish_permission(request):
             raise PermissionDenied
-        request.saving_draft = request.method == "POST" and not publishing
+        request.saving_draft = request.method == "POST" and not (publishing or scheduling)
+        request.scheduling_changes = scheduling
         extra_context = {
             **extra_context, "page_is_live": True, "working_draft": draft,
             "draft_preview_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_draft_preview",
@@ -73,7 +77,8 @@ class WorkingDraftMixin:
                         messages.success(request, f"“{page}” published: patients see the changes now.")
                         return response  # committed: the draft is live
                     page.refresh_from_db()
-                    raise DraftKept(*drafts.snapshot(page, inline_models, live))
+                    go_live_at = getattr(request, "changes_go_live_at", None) if scheduling else None
+                    raise DraftKept(*drafts.snapshot(page, inline_models, live), go_live_at=go_live_at)
                 if hasattr(response, "render"):
                     response.render()  # while the draft is in place
                 raise RolledBack(response)
@@ -83,6 +88,13 @@ class WorkingDraftMixin:
             if getattr(request, "review_needed", False):
                 messages.warning(request, f"“{page}” was not published: its changes were saved as a draft. "
                                           f"{REVIEW_NEEDED}")
+            elif kept.go_live_at:
+                when = date_format(timezone.localtime(kept.go_live_at), "DATETIME_FORMAT")
+                messages.success(request, f"The changes to “{page}” will go live on {when}. Patients see the live "
+                                          "page until then.")
+            elif draft and draft.go_live_at:
+                messages.warning(request, f"Draft of “{page}” saved. Its scheduled publication was cancelled: the "
+                                          "draft changed, so schedule it again when it is ready.")
             else:
                 messages.success(request, f"Draft of “{page}” saved. Patients still see the live page until the "
                                           "changes are published.")
