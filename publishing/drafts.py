@@ -79,7 +79,7 @@ def publish_due_changes():
         return 0
     published = 0
     with transaction.atomic():
-        for draft in due.select_for_update(skip_locked=True).select_related("content_type", "updated_by"):
+        for draft in due.select_for_update(skip_locked=True, of=("self",)).select_related("content_type", "updated_by"):
             page_type = draft.content_type.model_class()
             page = page_type.objects.filter(pk=draft.object_id).first()
             if page is not None:
