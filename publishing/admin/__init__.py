@@ -155,7 +155,10 @@ class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, Hi
             obj.status, obj.publish_at = Status.PUBLISHED, timezone.now()
             if obj.unpublish_at and obj.unpublish_at <= obj.publish_at:
                 obj.unpublish_at = None  # an expired page published again stays up
-        if not (self.has_publish_permission(request) or getattr(request, "saving_draft", False)):
+        if getattr(request, "recovering", False):
+            obj.status = Status.DRAFT
+            messages.info(request, f"“{obj}” is back as a draft: check it, then publish it.")
+        elif not (self.has_publish_permission(request) or getattr(request, "saving_draft", False)):
             # Whatever the path (a revert to a once-published version, say), only publishers publish.
             obj.status = Status.DRAFT
         obj.updated_by = request.user

@@ -74,6 +74,7 @@ class HistoryRulesMixin:
             raise PermissionDenied
         # Only the last version of a page of this type that no longer exists.
         get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
+        request.recovering = True  # a page brought back is a draft, whatever it was: publishing is a step of its own
         return super().recover_view(request, version_id, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):

@@ -115,3 +115,20 @@ def test_publish_action_is_recorded_in_history(editor_client, editor):
     assert version.revision.user == editor
     assert version.revision.comment == "Published with the list action."
     assert Treatment.objects.get().status == "published"
+
+
+def test_a_recovered_live_page_comes_back_as_a_draft(editor_client, editor, client):
+    editor_client.post(reverse("admin:articles_article_add"),
+                       article_form(author=editor.pk, title="Seasonal offer", slug="seasonal", status="published"))
+    article = Article.objects.get()
+    assert client.get("/blog/seasonal/").status_code == 200
+    editor_client.post(reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"})
+    version = Version.objects.get_deleted(Article).get()
+    response = editor_client.post(
+        reverse("admin:articles_article_recover", args=[version.pk]),
+        article_form(author=editor.pk, slug="seasonal", title="Seasonal offer", status="published",
+                     edit_version=version.field_dict["updated_at"].isoformat()),
+    )
+    assert response.status_code == 302
+    assert Article.objects.get().status == "draft"
+    assert client.get("/blog/seasonal/").status_code == 404  # back for staff, not yet for patients
