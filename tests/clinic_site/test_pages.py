@@ -12,12 +12,14 @@ pytestmark = pytest.mark.django_db
 
 def test_home_shows_treatments_latest_articles_and_a_call_to_action(client, settings):
     settings.CLINIC_PHONE = "+44 20 1234 5678"
-    TreatmentFactory(title="Botox")
+    TreatmentFactory(title="Botox", slug="botox")
     ArticleFactory(title="Botox for facial symmetry")
     ArticleFactory(title="Unfinished", status=Status.DRAFT)
     html = client.get("/").content.decode()
-    assert "Botox" in html
-    assert "Botox for facial symmetry" in html
+    featured = html.split('id="treatments-heading"', 1)[1].split("</section>", 1)[0]
+    assert 'href="/treatments/botox/"' in featured  # the treatment itself, not an article naming it
+    latest = html.split('id="articles-heading"', 1)[1].split("</section>", 1)[0]
+    assert "Botox for facial symmetry" in latest
     assert "Unfinished" not in html
     assert 'href="tel:+442012345678"' in html
 
@@ -87,6 +89,19 @@ def test_public_pages_send_a_strict_content_security_policy(client):
 def test_every_url_in_the_contract_answers(client, url):
     from tests.factories import CategoryFactory
 
-    treatment = TreatmentFactory(slug="t")
-    ArticleFactory(slug="a", categories=[CategoryFactory(slug="c")], related_treatments=[treatment])
-    assert client.get(url).status_code == 200
+    treatment = TreatmentFactory(slug="t", title="Thread lift")
+    ArticleFactory(slug="a", title="All about threads", categories=[CategoryFactory(slug="c", name="Lifting")],
+                   related_treatments=[treatment])
+    response = client.get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    expected = {  # what each address must actually carry, beyond answering
+        "/": ["Thread lift", "All about threads"], "/treatments/": ["Thread lift"], "/treatments/t/": ["Thread lift"],
+        "/blog/": ["All about threads"], "/blog/a/": ["All about threads"], "/blog/category/c/": ["All about threads"],
+        "/blog/feed/": ["<title>All about threads</title>", "/blog/a/</link>"],
+        "/search/?q=botox": ["Search"], "/robots.txt": ["Sitemap: http://testserver/sitemap.xml"],
+        "/sitemap.xml": ["http://testserver/treatments/t/", "http://testserver/blog/a/",
+                         "http://testserver/blog/category/c/"],
+        "/healthz": ["ok"], "/admin/login/": ["Username"],
+    }[url]
+    assert [text for text in expected if text not in body] == []

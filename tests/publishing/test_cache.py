@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -99,3 +100,13 @@ def test_cached_pages_still_carry_security_headers(client):
     assert hit["X-Page-Cache"] == "hit"
     assert "default-src 'self'" in hit["Content-Security-Policy"]
     assert hit["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_page_holding_a_csrf_token_is_never_cached_for_others(client, settings):
+    settings.ROOT_URLCONF = "tests.publishing.urls_with_a_form"
+    first = client.get("/offer/")
+    assert "csrfmiddlewaretoken" in first.content.decode() and first.cookies.get(settings.CSRF_COOKIE_NAME)
+    stranger = Client()
+    second = stranger.get("/offer/")
+    assert second.get("X-Page-Cache") != "hit"  # a token is never handed to somebody else
+    assert client.get("/treatments/").get("X-Page-Cache") == "miss"  # while plain pages are cached

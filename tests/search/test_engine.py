@@ -49,7 +49,18 @@ def test_search_highlights_matches_and_escapes_everything_else():
     assert "<script>" not in result.search_snippet and "&amp; steam" in result.search_snippet
 
 
-@pytest.mark.parametrize("query", ['"', "botox OR", "NEAR(a b)", "*", "a:b", "'); DROP TABLE x; --", "title:x"])
-def test_search_syntax_in_the_query_is_harmless(query):
-    ArticleFactory(title="Botox")
-    search_site(query)  # no error
+@pytest.mark.parametrize(("query", "found"), [
+    ('"botox"', ["Botox OR fillers"]),
+    ("botox OR", ["Botox OR fillers"]),  # OR is a word here, not an operator
+    ("fillers -botox", ["Botox OR fillers"]),  # no NOT: both words are wanted
+    ("NEAR(near brow)", ["Botox OR fillers"]),
+    ("title:else", []),  # no column filter: "title" is just a word
+    ("*", []),
+    ('"', []),
+    ("'); DROP TABLE x; --", []),
+])
+def test_search_syntax_in_the_query_is_only_words(query, found):
+    ArticleFactory(title="Botox OR fillers", body="<p>Near the brow.</p>")
+    ArticleFactory(title="Something else")
+    assert [page.title for page in search_site(query)] == found
+    assert len(search_site("something")) == 1  # and the index is intact
