@@ -3,8 +3,10 @@ exported enquiries cannot smuggle spreadsheet formulas to the front desk."""
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
@@ -104,3 +106,25 @@ def test_exported_csv_neutralises_formulas_in_every_patient_and_staff_field(fron
 
     for column, value in typed.items():
         assert row[column] == "'" + value, column
+
+
+def test_faked_first_addresses_are_limited_without_spaces_after_commas_too(client, behind_a_proxy):
+    for n in range(3):
+        assert enquire(client, f"1.2.3.{n},203.0.113.9").status_code == 302
+    assert enquire(client, "1.2.3.99,203.0.113.9").status_code == 429
+
+
+def test_a_limit_of_one_lets_the_first_enquiry_through(client, behind_a_proxy, settings):
+    settings.CLINIC_ENQUIRY_RATE_LIMIT = 1
+    assert enquire(client, "203.0.113.9").status_code == 302
+    assert enquire(client, "203.0.113.9").status_code == 429
+
+
+def test_the_limit_holds_for_an_hour_then_lifts(client, behind_a_proxy):
+    for _ in range(3):
+        enquire(client, "203.0.113.9")
+    assert enquire(client, "203.0.113.9").status_code == 429
+    with time_machine.travel(timezone.now() + timedelta(minutes=30)):
+        assert enquire(client, "203.0.113.9").status_code == 429  # still within the hour
+    with time_machine.travel(timezone.now() + timedelta(minutes=61)):
+        assert enquire(client, "203.0.113.9").status_code == 302

@@ -126,3 +126,11 @@ def test_a_review_covers_only_what_the_reviewer_read(editor_client, client, boto
     assert refused.status_code == 200 and "changed after you opened this form" in refused.content.decode()
     assert publish(editor_client, botox, risks="<p>Version written later, never read.</p>").status_code == 302
     assert "never read" not in client.get("/treatments/botox/").content.decode()  # still needs its review
+
+
+def test_formatting_alone_does_not_need_a_new_review(botox):
+    botox.risks = "<p><strong>Bruising.</strong></p>\n"
+    botox.save()
+    assert botox.review_is_current()
+    botox.risks = "<p>Bruising and swelling.</p>"
+    assert not botox.review_is_current()

@@ -2,6 +2,7 @@
 
 import pytest
 
+from publishing.sanitize import sanitize_html
 from tests.factories import ArticleFactory, TreatmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +72,26 @@ def test_sanitised_body_is_what_the_public_sees(client):
     response = client.get(article.get_absolute_url())
     assert b"onerror" not in response.content
     assert b"Read this" in response.content
+
+
+@pytest.mark.parametrize(("dirty", "clean"), [
+    ('<p dir="rtl" id="x" class="y" style="color:red">Bonjour</p>', "<p>Bonjour</p>"),
+    ('<a href="ftp://files.example/x">x</a>', '<a rel="noopener noreferrer">x</a>'),  # only http(s), mailto, tel
+    ('<a href="https://nhs.uk/">NHS</a>', '<a href="https://nhs.uk/" rel="noopener noreferrer">NHS</a>'),
+    ("<p>Seen.<!-- a note for staff --></p>", "<p>Seen.</p>"),
+    ("<p>Kept.</p><iframe>framed words</iframe><svg><text>drawn words</text></svg>", "<p>Kept.</p>"),
+])
+def test_the_allowlist_is_ours(dirty, clean):
+    assert sanitize_html(dirty) == clean
+
+
+@pytest.mark.parametrize("srcset", [
+    "/media/a-480.jpg 480w, /media/a-960.jpg 960w",
+    "https://cdn.example/a.jpg 1x, https://cdn.example/a@2x.jpg 2x",
+])
+def test_safe_srcsets_are_kept(srcset):
+    assert f'srcset="{srcset}"' in sanitize_html(f'<img src="/media/a.jpg" alt="Room" srcset="{srcset}">')
+
+
+def test_a_hostile_srcset_candidate_without_spaces_is_caught():
+    assert "srcset" not in sanitize_html('<img src="/a.jpg" alt="x" srcset="/a.jpg 1x,javascript:alert(1) 2x">')
