@@ -22,6 +22,13 @@ def content_changed(sender, raw=False, **kwargs):
         ContentVersion.bump()
 
 
+def schedule_changed(sender, instance, raw=False, **kwargs):
+    """Cached pages must expire when scheduled changes go live: pages cached before the schedule was set do not
+    know the time, so they are dropped now (scheduling is rare; a cache hit never looks for due changes)."""
+    if not raw and instance.go_live_at is not None:
+        ContentVersion.bump()
+
+
 def forget_deleted_page(sender, instance, **kwargs):
     """A deleted page's draft, preview links, review request and kept typing go with it (a page brought
     back from the history starts clean; a shared link to it shows nothing)."""
@@ -31,6 +38,7 @@ def forget_deleted_page(sender, instance, **kwargs):
 
 
 def connect():
+    post_save.connect(schedule_changed, sender=PageDraft, dispatch_uid="schedule-changed")
     for model in {*page_types(), *page_type_related_models(), Redirect}:
         post_save.connect(content_changed, sender=model, dispatch_uid=f"content-changed-save-{model._meta.label}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"content-changed-delete-{model._meta.label}")

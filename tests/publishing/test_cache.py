@@ -4,13 +4,15 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from publishing.models import Status
+from publishing.drafts import snapshot
+from publishing.models import PageDraft, Status
 from tests.factories import ArticleFactory, CategoryFactory, ClinicianFactory, FAQFactory, TreatmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +112,37 @@ def test_a_page_holding_a_csrf_token_is_never_cached_for_others(client, settings
     second = stranger.get("/offer/")
     assert second.get("X-Page-Cache") != "hit"  # a token is never handed to somebody else
     assert client.get("/treatments/").get("X-Page-Cache") == "miss"  # while plain pages are cached
+
+
+def test_cached_pages_tell_browsers_to_check_back_every_time(client):
+    ArticleFactory(slug="a")
+    client.get("/blog/a/")
+    response = client.get("/blog/a/")
+    assert response["X-Page-Cache"] == "hit"
+    assert {"public", "max-age=0", "must-revalidate"} <= {part.strip() for part in response["Cache-Control"].split(",")}
+
+
+def test_an_expiring_page_leaves_cached_lists_when_its_time_comes(client):
+    ArticleFactory(title="Summer offer", unpublish_at=timezone.now() + timedelta(minutes=5))
+    assert "Summer offer" in client.get("/blog/").content.decode()
+    with time_machine.travel(timezone.now() + timedelta(minutes=6)):  # well inside the cache's 10 minutes
+        assert "Summer offer" not in client.get("/blog/").content.decode()
+
+
+def test_scheduled_changes_replace_the_cached_page_when_their_time_comes(client):
+    article = ArticleFactory(slug="peels", body="<p>Old advice.</p>")
+    assert "Old advice." in client.get("/blog/peels/").content.decode()
+    article.body = "<p>New advice.</p>"  # the draft, made as the admin makes it, but not saved to the page
+    data, _ = snapshot(article, [], set())
+    PageDraft.objects.create(content_type=ContentType.objects.get_for_model(article), object_id=article.pk,
+                             data=data, go_live_at=timezone.now() + timedelta(minutes=5))
+    assert "Old advice." in client.get("/blog/peels/").content.decode()
+    with time_machine.travel(timezone.now() + timedelta(minutes=6)):
+        assert "New advice." in client.get("/blog/peels/").content.decode()
+
+
+@pytest.mark.parametrize("word", ["private", "no-cache", "no-store"])
+def test_responses_marked_private_or_uncacheable_are_never_stored(client, settings, word):
+    settings.ROOT_URLCONF = "tests.publishing.urls_with_a_form"
+    client.get(f"/marked/?cache_control={word}")
+    assert client.get(f"/marked/?cache_control={word}").get("X-Page-Cache") != "hit"

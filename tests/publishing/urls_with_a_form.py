@@ -1,5 +1,6 @@
-"""The site's URLs plus one public page holding a form with a CSRF token (none of ours outside the page-cache
-skip list has one today), so the page cache's CSRF rule can be tested on a page that reaches it."""
+"""The site's URLs plus public pages the page cache must not keep: one holding a form with a CSRF token (none of
+ours outside the page-cache skip list has one today) and one marked private or uncacheable, so those rules are
+tested on pages that reach them."""
 
 from django.http import HttpResponse
 from django.template import engines
@@ -13,4 +14,10 @@ def offer(request):
     return HttpResponse(template.render({}, request))
 
 
-urlpatterns = [path("offer/", offer), path("", include("clinic_site.urls"))]
+def marked(request):
+    response = HttpResponse("<p>Marked.</p>")
+    response["Cache-Control"] = request.GET["cache_control"]
+    return response
+
+
+urlpatterns = [path("offer/", offer), path("marked/", marked), path("", include("clinic_site.urls"))]
