@@ -47,7 +47,7 @@ class HistoryRulesMixin:
 
     def revert_to_draft(self, request, page, version):
         """Reverting a live page makes the old version its working draft; the live page is untouched."""
-        inline_models = [inline.model for inline in self.inlines]
+        inline_models = drafts.child_models(self.model)
         try:
             with transaction.atomic():
                 live = drafts.live_keys(page, inline_models)

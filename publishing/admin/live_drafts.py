@@ -49,7 +49,7 @@ class WorkingDraftMixin:
     def live_page_change_view(self, request, object_id, page, form_url, extra_context):
         """A live page's form shows and saves its working draft: patients see no change until someone who
         may publish presses "Publish changes" (`_publish`)."""
-        inline_models = [inline.model for inline in self.inlines]
+        inline_models = drafts.child_models(self.model)
         draft = drafts.draft_of(page)
         if request.method == "POST" and ("_discard" in request.POST or "_unpublish" in request.POST):
             return self.discard_or_unpublish(request, page, draft)
@@ -127,7 +127,7 @@ class WorkingDraftMixin:
         """Back to draft. A working draft is folded into the page, so no one's unpublished work is lost."""
         with transaction.atomic():
             if draft := drafts.draft_of(page):
-                drafts.apply(draft, page, [inline.model for inline in self.inlines])
+                drafts.apply(draft, page, drafts.child_models(self.model))
                 page.refresh_from_db()
                 draft.delete()
             page.status = Status.DRAFT
@@ -142,7 +142,7 @@ class WorkingDraftMixin:
         try:
             with transaction.atomic():
                 if draft:
-                    drafts.apply(draft, page, [inline.model for inline in self.inlines])
+                    drafts.apply(draft, page, drafts.child_models(self.model))
                     page.refresh_from_db()
                 raise RolledBack(render_preview(request, page))
         except RolledBack as rolled_back:
@@ -155,7 +155,7 @@ class WorkingDraftMixin:
             return page.clinical_fingerprint()
         try:
             with transaction.atomic():
-                drafts.apply(draft, page, [inline.model for inline in self.inlines])
+                drafts.apply(draft, page, drafts.child_models(self.model))
                 page.refresh_from_db()
                 raise RolledBack(page.clinical_fingerprint())
         except RolledBack as rolled_back:
@@ -164,7 +164,7 @@ class WorkingDraftMixin:
 
     def review_draft(self, request, page, draft, clinician, day):
         """Record the review in the working draft, for the content the draft holds."""
-        inline_models = [inline.model for inline in self.inlines]
+        inline_models = drafts.child_models(self.model)
         try:
             with transaction.atomic():
                 live = drafts.live_keys(page, inline_models)

@@ -41,7 +41,7 @@ class ReviewWorkflowMixin:
             return
         if getattr(request, "live_keys", None) is not None:
             request.review_needed = True
-            raise DraftKept(*drafts.snapshot(page, [inline.model for inline in self.inlines], request.live_keys))
+            raise DraftKept(*drafts.snapshot(page, drafts.child_models(self.model), request.live_keys))
         page.status = Status.DRAFT
         page.save(update_fields=["status", "updated_at"])
         messages.warning(request, f"“{page}” was saved as a draft. {REVIEW_NEEDED}")

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from tests.factories import UserFactory
@@ -48,6 +49,20 @@ def demo_site(live_server, transactional_db, settings):
     settings.SERVE_MEDIA = True
     call_command("load_demo_content", stdout=open(os.devnull, "w"))
     return live_server.url
+
+
+def sign_in(page, base_url, group):
+    """Sign in to the admin as a new staff member of the role `group` (with an email address for notices)."""
+    username = group.lower().replace(" ", "-")
+    user = UserFactory(username=username, is_staff=True, password=STAFF_PASSWORD, email=f"{username}@clinic.example")
+    user.groups.add(Group.objects.get(name=group))
+    page.context.clear_cookies()
+    page.goto(f"{base_url}/admin/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{base_url}/admin/")
+    return user
 
 
 @pytest.fixture

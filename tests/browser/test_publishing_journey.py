@@ -3,15 +3,13 @@ submits it, a Clinical reviewer reads the draft and approves it, an Editor publi
 patients see each change only when it is published. Our own admin parts pass axe on the way."""
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from articles.models import Article
 from clinicians.models import Clinician
 from publishing.roles import sync_roles
-from tests.factories import UserFactory
 
-from .conftest import DESKTOP, STAFF_PASSWORD
+from .conftest import DESKTOP, sign_in
 from .helpers import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -22,19 +20,6 @@ OUR_ADMIN_PARTS = [".editorial-status", ".preview-links", "#autosave-status", ".
 def roles_and_reviews(transactional_db, settings):
     sync_roles()  # live-server tests empty every table after they run, roles included
     settings.CLINIC_REVIEW_REQUIRED_FOR = ["articles.article", "treatments.treatment"]
-
-
-def sign_in(page, base_url, group):
-    user = UserFactory(username=group.lower().replace(" ", "-"), is_staff=True, password=STAFF_PASSWORD,
-                       email=f"{group.lower().replace(' ', '-')}@clinic.example")
-    user.groups.add(Group.objects.get(name=group))
-    page.context.clear_cookies()
-    page.goto(f"{base_url}/admin/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(STAFF_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{base_url}/admin/")
-    return user
 
 
 def public_text(browser, url):

@@ -1,15 +1,13 @@
 """Roles, shareable previews and medical review, in a real browser."""
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from articles.models import Article
 from clinicians.models import Clinician
 from publishing.roles import sync_roles
-from tests.factories import UserFactory
 
-from .conftest import STAFF_PASSWORD
+from .conftest import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -18,18 +16,6 @@ pytestmark = pytest.mark.browser
 def roles(transactional_db):
     """Live-server tests empty every table after they run, roles included: make them again."""
     sync_roles()
-
-
-def sign_in(page, base_url, group):
-    user = UserFactory(username=group.lower().replace(" ", "-"), is_staff=True, password=STAFF_PASSWORD)
-    user.groups.add(Group.objects.get(name=group))
-    page.context.clear_cookies()
-    page.goto(f"{base_url}/admin/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(STAFF_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{base_url}/admin/")
-    return user
 
 
 def test_author_drafts_shares_a_preview_and_a_reviewer_signs_it_off(page, demo_site, browser):
