@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import ListView
 
+from publishing.cache import for_this_version
 from publishing.views import PublishableDetailView
 
 from .models import Article, Category
@@ -19,7 +20,7 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         slug = self.kwargs.get("slug") or self.request.GET.get("category")
-        articles = Article.objects.published().select_related("author").prefetch_related("categories")
+        articles = Article.objects.published().select_related("author").defer("body")
         if slug:
             if not slug_re.fullmatch(slug):
                 raise Http404("No such category.")
@@ -34,7 +35,9 @@ class ArticleListView(ListView):
         return super().get_context_data(
             breadcrumbs=breadcrumbs,
             category=self.category,
-            categories=Category.objects.with_published_articles(),
+            categories=for_this_version(
+                self.request, "blog-categories", lambda: list(Category.objects.with_published_articles())
+            ),
             **kwargs,
         )
 
@@ -46,6 +49,11 @@ class ArticleDetailView(PublishableDetailView):
         article = self.object
         return super().get_context_data(
             related_treatments=article.related_treatments.published(),
-            more_articles=Article.objects.published().exclude(pk=article.pk).select_related("author")[:MORE_ARTICLES],
+            more_articles=[other for other in self.latest_articles() if other.pk != article.pk][:MORE_ARTICLES],
             **kwargs,
         )
+
+    def latest_articles(self):
+        """The same few for every article (one more than shown, in case this is one of them)."""
+        latest = Article.objects.published().select_related("author").defer("body")[: MORE_ARTICLES + 1]
+        return for_this_version(self.request, "latest-articles", lambda: list(latest))

@@ -7,7 +7,7 @@ from demo.views import yardstick
 from publishing.previews import preview
 from publishing.uploads import editor_image_upload
 from search.views import search
-from seo.sitemaps import sitemap
+from seo.sitemaps import sitemap_index, sitemap_section
 
 from . import views
 
@@ -22,7 +22,8 @@ urlpatterns = [
     path("search/", search, name="search"),
     path("consultation/", include("enquiries.urls")),
     path("privacy/", views.privacy, name="privacy"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap-section"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("preview/<str:token>/", preview, name="preview"),
     path("healthz", views.healthz, name="healthz"),

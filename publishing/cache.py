@@ -3,33 +3,82 @@
 Only plain public pages are stored: never anything for signed-in staff (they carry a session
 cookie), never a response that sets a cookie or varies on one (forms with CSRF tokens), never
 one marked private or no-cache (previews, the consultation form), never an error page.
+
+A hit costs one tiny query (the content version, so every worker and server sees a change at once) and
+one cache read; it runs before sessions, CSRF and URL resolving. Tracking parameters (`utm_*`, `fbclid`…)
+never split the cache, and the scheme and host are part of the key (pages hold absolute URLs).
 """
+
+import hashlib
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import QueryDict
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 
 from .drafts import publish_due_changes
 from .models import ContentVersion, PageDraft, page_types
 
 SKIP_PREFIXES = ("/admin/", "/preview/", "/consultation/", "/healthz", "/media/", "/static/")
 NO_CONTENT_PREFIXES = ("/healthz", "/media/", "/static/")
+# Added to links by mail, ad and social platforms; they never change what the page shows.
+TRACKING_PREFIXES = ("utm_",)
+TRACKING_PARAMETERS = {
+    "fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid", "twclid", "ttclid", "li_fat_id",
+    "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "srsltid", "ref_src",
+}  # fmt: skip
+FRAGMENT_SECONDS = 3600
+NOTHING_SCHEDULED = datetime.max.replace(tzinfo=UTC)
 
 
-def seconds_until_next_scheduled_page():
-    """Cached copies must expire when a scheduled page goes live, a live page expires, or scheduled changes
-    to a live page go live (lists and the home page change)."""
-    now = timezone.now()
-    changes = []  # when scheduled pages go live, and live pages expire
+def is_tracking(parameter):
+    return parameter in TRACKING_PARAMETERS or parameter.startswith(TRACKING_PREFIXES)
+
+
+def next_scheduled_change():
+    """When the next scheduled page goes live, live page expires, or scheduled change to a live page is due
+    (possibly already: then it is published on the next request)."""
+    times = [PageDraft.objects.exclude(go_live_at=None).order_by().values_list("go_live_at", flat=True)]
     for model in page_types():
-        changes.append(model.objects.scheduled().order_by().values_list("publish_at", flat=True))
-        changes.append(model.objects.published().filter(unpublish_at__isnull=False).order_by()
-                       .values_list("unpublish_at", flat=True))
-    changes.append(PageDraft.objects.exclude(go_live_at=None).order_by().values_list("go_live_at", flat=True))
-    first, *others = changes
-    next_time = first.union(*others).order_by(first.query.values_select[0]).first()
-    return None if next_time is None else max(1, int((next_time - now).total_seconds()) + 1)
+        times.append(model.objects.scheduled().order_by().values_list("publish_at", flat=True))
+        times.append(model.objects.published().filter(unpublish_at__isnull=False).order_by()
+                     .values_list("unpublish_at", flat=True))
+    first, *others = times
+    return first.union(*others).order_by(first.query.values_select[0]).first() or NOTHING_SCHEDULED
+
+
+def next_change_for(version):
+    """next_scheduled_change(), looked up once per content version (scheduling anything bumps the version)
+    and again whenever its time has come."""
+    key = f"next-change:{version}"
+    at = cache.get(key)
+    if at is None:
+        at = next_scheduled_change()
+        cache.set(key, at, seconds_until(at))
+    return at
+
+
+def for_this_version(request, name, compute):
+    """compute(), kept for as long as what patients see is unchanged: for lists every page shows the same
+    way (the blog's categories, the latest articles), whether or not whole pages are cached."""
+    version = getattr(request, "content_version", None)
+    if version is None:  # not through the page cache middleware
+        return compute()
+    key = f"{name}:{version}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, min(FRAGMENT_SECONDS, seconds_until(next_change_for(version)) or FRAGMENT_SECONDS))
+    return value
+
+
+def seconds_until(moment):
+    if moment == NOTHING_SCHEDULED:
+        return None
+    return max(1, int((moment - timezone.now()).total_seconds()) + 1)
 
 
 def in_one_piece(response):
@@ -44,25 +93,38 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path.startswith(NO_CONTENT_PREFIXES):  # the health check must answer on its own
+            return self.get_response(request)
+        version = request.content_version = ContentVersion.current()
         seconds = settings.CLINIC_PAGE_CACHE_SECONDS
         if not seconds or not self.is_cacheable_request(request):
-            if not request.path.startswith(NO_CONTENT_PREFIXES):  # the health check must answer on its own
-                publish_due_changes()
+            if self.publish_if_due(version):
+                request.content_version = ContentVersion.current()
             return in_one_piece(self.get_response(request))
-        key = f"page:{ContentVersion.current()}:{request.get_host()}:{request.get_full_path()}"
-        response = cache.get(key)
+        query = drop_tracking_parameters(request)
+        response = cache.get(self.key(request, version, query))
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
-        if publish_due_changes():  # the page about to be rendered may be one of them
-            key = f"page:{ContentVersion.current()}:{request.get_host()}:{request.get_full_path()}"
+        if self.publish_if_due(version):  # the page about to be rendered may be one of them
+            version = request.content_version = ContentVersion.current()
         response = self.get_response(request)
-        if self.is_cacheable_response(request, in_one_piece(response)):
+        if self.is_cacheable_response(in_one_piece(response)):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-            until_scheduled = seconds_until_next_scheduled_page()
-            cache.set(key, response, seconds if until_scheduled is None else min(seconds, until_scheduled))
+            set_response_etag(response)  # once here, rather than on every hit
+            until_next_change = seconds_until(next_change_for(version))
+            cache.set(self.key(request, version, query), response, min(seconds, until_next_change or seconds))
             response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def publish_if_due(version):
+        return next_change_for(version) <= timezone.now() and publish_due_changes()
+
+    @staticmethod
+    def key(request, version, query):
+        address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+        return f"page:{version}:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}"
 
     def is_cacheable_request(self, request):
         return (
@@ -71,7 +133,7 @@ class PublicPageCacheMiddleware:
             and not request.path.startswith(SKIP_PREFIXES)
         )
 
-    def is_cacheable_response(self, request, response):
+    def is_cacheable_response(self, response):
         cache_control = response.get("Cache-Control", "")
         return (
             response.status_code == 200
@@ -80,3 +142,18 @@ class PublicPageCacheMiddleware:
             and not response.streaming
             and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
         )
+
+
+def drop_tracking_parameters(request):
+    """Returns the query string that identifies the page: without tracking parameters, in a fixed order
+    (`?a=1&b=2` and `?b=2&a=1` are one page). The page is rendered without them too, so no tracking code
+    ends up in a cached page's links."""
+    query_string = request.META.get("QUERY_STRING", "")
+    if not query_string:
+        return ""
+    pairs = parse_qsl(query_string, keep_blank_values=True)
+    kept = [(name, value) for name, value in pairs if not is_tracking(name)]
+    if len(kept) < len(pairs):
+        request.META["QUERY_STRING"] = urlencode(kept)
+        request.GET = QueryDict(request.META["QUERY_STRING"])
+    return urlencode(sorted(kept))

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from tests.factories import UserFactory
@@ -15,6 +16,8 @@ def test_settings(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Each test starts from the same content version: nothing cached by another test may be served.
+    cache.clear()
 
 
 @pytest.fixture

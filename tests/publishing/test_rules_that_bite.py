@@ -16,6 +16,7 @@ from search.engine import search_site
 from tests.articles.test_admin import article_form
 from tests.factories import ArticleFactory, TreatmentFactory, UserFactory
 from tests.publishing.test_roles import change_url, member_of
+from tests.sitemap import sitemap_text
 from tests.treatments.test_admin import treatment_form
 from treatments.models import Treatment
 
@@ -140,7 +141,7 @@ def test_a_scheduled_page_stays_out_of_the_sitemap_feed_and_search_until_its_tim
     TreatmentFactory(slug="winter-peel", title="Winter peel", summary="A winter peel.", publish_at=goes_live)
 
     def public_sightings():
-        sitemap = client.get("/sitemap.xml").content.decode()
+        sitemap = sitemap_text(client)
         return {
             "sitemap": "/blog/winter-skin/" in sitemap and "/treatments/winter-peel/" in sitemap,
             "feed": "Winter skincare" in client.get("/blog/feed/").content.decode(),
