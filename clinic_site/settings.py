@@ -110,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "clinic_site.context_processors.clinic",
+                "publishing.cache.fragments",
             ],
         },
     },
@@ -306,7 +307,9 @@ CACHES = {
     "default": {
         "BACKEND": os.environ.get("DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "clinic-site"),
-    }
+    },
+    # Where staff pages "keep" shared parts of pages: nowhere (previews show unsaved changes; publishing.cache).
+    "uncached": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 
 # Advertising rules for the clinic's jurisdiction: us (default), uk, ie, or none (claims/packs/).

@@ -62,17 +62,37 @@ def next_change_for(version):
 
 
 def for_this_version(request, name, compute):
-    """compute(), kept for as long as what patients see is unchanged: for lists every page shows the same
-    way (the blog's categories, the latest articles), whether or not whole pages are cached."""
-    version = getattr(request, "content_version", None)
-    if version is None:  # not through the page cache middleware
+    """compute(), kept for as long as what patients see is unchanged: for parts many pages show alike (the
+    blog's categories, the latest articles), whether or not whole pages are cached. Only for public requests:
+    staff previews render unsaved changes."""
+    seconds = fragment_seconds(request)
+    if not seconds:
         return compute()
-    key = f"{name}:{version}"
+    key = f"{name}:{request.content_version}"
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, min(FRAGMENT_SECONDS, seconds_until(next_change_for(version)) or FRAGMENT_SECONDS))
+        cache.set(key, value, seconds)
     return value
+
+
+def fragment_seconds(request):
+    """How long parts of pages may be kept (0: not at all, for staff and previews)."""
+    version = getattr(request, "content_version", None)
+    if version is None:
+        return 0
+    return min(FRAGMENT_SECONDS, seconds_until(next_change_for(version)) or FRAGMENT_SECONDS)
+
+
+def fragments(request):
+    """Context processor: the arguments of `{% cache fragment_seconds name content_version … using=fragment_cache %}`
+    in templates, so shared parts of pages are kept for patients and never for staff."""
+    seconds = fragment_seconds(request)
+    return {
+        "fragment_seconds": seconds,
+        "content_version": getattr(request, "content_version", None),
+        "fragment_cache": "default" if seconds else "uncached",
+    }
 
 
 def seconds_until(moment):
@@ -95,24 +115,26 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if request.path.startswith(NO_CONTENT_PREFIXES):  # the health check must answer on its own
             return self.get_response(request)
-        version = request.content_version = ContentVersion.current()
-        seconds = settings.CLINIC_PAGE_CACHE_SECONDS
-        if not seconds or not self.is_cacheable_request(request):
-            if self.publish_if_due(version):
-                request.content_version = ContentVersion.current()
+        version = ContentVersion.current()
+        if not self.is_cacheable_request(request):  # staff, previews, forms: nothing cached, not even fragments
+            self.publish_if_due(version)
+            return in_one_piece(self.get_response(request))
+        if self.publish_if_due(version):
+            version = ContentVersion.current()
+        request.content_version = version
+        if not settings.CLINIC_PAGE_CACHE_SECONDS:
             return in_one_piece(self.get_response(request))
         query = drop_tracking_parameters(request)
         response = cache.get(self.key(request, version, query))
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
-        if self.publish_if_due(version):  # the page about to be rendered may be one of them
-            version = request.content_version = ContentVersion.current()
         response = self.get_response(request)
         if self.is_cacheable_response(in_one_piece(response)):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             set_response_etag(response)  # once here, rather than on every hit
             until_next_change = seconds_until(next_change_for(version))
+            seconds = settings.CLINIC_PAGE_CACHE_SECONDS
             cache.set(self.key(request, version, query), response, min(seconds, until_next_change or seconds))
             response["X-Page-Cache"] = "miss"
         return response

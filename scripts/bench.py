@@ -1,11 +1,20 @@
-"""Benchmark: 10,000 articles under gunicorn in production mode, driven by wrk, against a trivial
-view of the same project (the yardstick). Prints a table and writes docs/benchmark.md.
+"""Benchmark: the site under gunicorn in production mode with the shipped gunicorn.conf.py, driven by wrk,
+against two yardsticks measured in the same run:
 
-Run with scripts/bench (it sets up the virtual environment first). Needs wrk (apt-get install wrk).
+- a minimal Django project (`django-admin startproject` plus one view answering 20 KB of fixed HTML),
+  served by the same gunicorn with the same settings: what the framework itself costs;
+- a 20 KB fixed page inside this project (through all of its middleware).
+
+For every database (SQLite, PostgreSQL) and site size (--articles), it builds a throwaway site, then
+measures every public page cold (page cache off) and warm (page cache on), a tracking link, the
+sitemap files one request at a time, the full render with every cache off, queries on a cold cache
+and memory per worker. Prints the tables and writes docs/benchmark.md.
+
+Run with scripts/bench (it sets up the virtual environment first). Needs wrk (apt-get install wrk);
+PostgreSQL needs a server whose role may create databases (--postgres-url).
 """
 
 import argparse
-import gzip
 import os
 import platform
 import re
@@ -20,22 +29,42 @@ import time
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
+GUNICORN_CONF = ROOT / "gunicorn.conf.py"
 PAGES = [
-    ("yardstick", "/bench/yardstick/"),
+    ("yardstick (in project)", "/bench/yardstick/"),
     ("home", "/"),
     ("blog index", "/blog/"),
     ("blog deep page", "/blog/?page={deep_page}"),
+    ("category", "/blog/category/category-3/"),
     ("article", "/blog/article-{middle_article}/"),
+    ("article, tracking link", "/blog/article-{middle_article}/?utm_source=newsletter&utm_medium=email&fbclid=IwAR0x"),
     ("treatment index", "/treatments/"),
     ("treatment", "/treatments/treatment-7/"),
     ("search common", "/search/?q=botox"),
     ("search rare", "/search/?q=treatment+49"),
-    ("sitemap", "/sitemap.xml"),
     ("feed", "/blog/feed/"),
+    ("sitemap index", "/sitemap.xml"),
 ]
+SITEMAP_FILES = [("sitemap index", "/sitemap.xml"), ("sitemap: pages", "/sitemap-pages.xml"),
+                 ("sitemap: articles", "/sitemap-articles.xml"), ("sitemap: treatments", "/sitemap-treatments.xml")]
+FULL_RENDER_PAGES = ["article", "treatment"]
+MINIMAL_VIEW = '''
+
+from django.http import HttpResponse
+
+PAGE = "<!doctype html><title>minimal</title>" + ("<p>" + "x" * 93 + "</p>\\n") * 200
+
+
+def page(request):
+    return HttpResponse(PAGE)
+
+
+urlpatterns.append(path("", page))
+'''
 
 
 def free_port():
@@ -50,7 +79,7 @@ def manage(env, *args):
 
 def wrk(url, seconds, connections):
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
         capture_output=True, text=True, check=True, timeout=seconds + 30,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
@@ -72,15 +101,15 @@ def worker_peak_memory_mb(master_pid):
     return max(peaks) if peaks else 0.0
 
 
-def start_server(env, port):
+def start_server(env, port, app="clinic_site.wsgi", cwd=ROOT, health="/healthz"):
+    """gunicorn as shipped (gunicorn.conf.py), with two workers and no access log."""
+    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "2", "GUNICORN_ACCESS_LOG": ""}
     process = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "clinic_site.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        [PYTHON, "-m", "gunicorn", "-c", str(GUNICORN_CONF), app, "--log-level", "warning"], cwd=cwd, env=env,
     )
-    for _ in range(100):
+    for _ in range(200):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{health}", timeout=1)
             return process
         except OSError:
             time.sleep(0.1)
@@ -93,75 +122,167 @@ def stop_server(process):
     process.wait(timeout=30)
 
 
-def page_facts(env):
-    """Queries per page (page cache off) and HTML bytes, measured in-process with Django's test client."""
-    os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
-    import django
+def measure_minimal_project(workdir, seconds, connections):
+    """The framework's own cost: startproject plus one 20 KB view, same Django, same gunicorn settings."""
+    project = workdir / "minimal"
+    project.mkdir()
+    subprocess.run([str(Path(PYTHON).parent / "django-admin"), "startproject", "minimal", str(project)], check=True)
+    settings = project / "minimal" / "settings.py"
+    text = settings.read_text().replace("DEBUG = True", "DEBUG = False")
+    settings.write_text(text.replace("ALLOWED_HOSTS = []", 'ALLOWED_HOSTS = ["127.0.0.1"]'))
+    urls = project / "minimal" / "urls.py"
+    urls.write_text(urls.read_text() + MINIMAL_VIEW)
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO", "DATABASE", "CLINIC"))}
+    port = free_port()
+    server = start_server(env, port, app="minimal.wsgi", cwd=project, health="/")
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wrk(url, 3, connections)
+        return wrk(url, seconds, connections)
+    finally:
+        stop_server(server)
 
-    django.setup()
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
-    client, facts = Client(), {}
-    for name, path in PAGES:
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(path)
-        assert response.status_code == 200, (path, response.status_code)
-        facts[name] = (len(queries), len(response.content), len(gzip.compress(response.content)))
-    return facts
+def page_facts(env, pages):
+    """Queries on a cold cache with the page cache on (its own queries included), and HTML bytes, measured
+    in a child process with Django's test client."""
+    code = f"""
+import gzip, json, django
+django.setup()
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client, facts = Client(), {{}}
+for name, path in {pages!r}:
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    facts[name] = (len(queries), len(response.content), len(gzip.compress(response.content)))
+print(json.dumps(facts))
+"""
+    out = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
+    import json
+
+    return {name: tuple(values) for name, values in json.loads(out.splitlines()[-1]).items()}
+
+
+def cache_status(url):
+    with urllib.request.urlopen(url) as response:
+        response.read()
+        return response.headers.get("X-Page-Cache", "none")
+
+
+class Site:
+    """A throwaway site on one database with `articles` articles."""
+
+    def __init__(self, workdir, database, articles, postgres_url):
+        self.workdir, self.database, self.articles = workdir / f"{database}-{articles}", database, articles
+        self.workdir.mkdir()
+        self.postgres_url, self.db_name = postgres_url, None
+        if database == "postgresql":
+            self.db_name = f"clinic_bench_{secrets.token_hex(4)}"
+            self.admin_sql(f'CREATE DATABASE "{self.db_name}"')
+            parts = urlsplit(postgres_url)
+            database_url = urlunsplit(parts._replace(path="/" + self.db_name))
+        else:
+            database_url = f"sqlite:///{self.workdir / 'db.sqlite3'}"
+        self.env = {
+            **os.environ,
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DATABASE_URL": database_url,
+            "DJANGO_MEDIA_ROOT": str(self.workdir / "media"),
+            "DJANGO_STATIC_ROOT": str(workdir / "static"),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+            "DJANGO_SECURE_COOKIES": "0",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "CLINIC_BENCHMARK": "1",
+            "DJANGO_SETTINGS_MODULE": "clinic_site.settings",
+        }
+
+    def admin_sql(self, statement):
+        import psycopg
+
+        with psycopg.connect(self.postgres_url, autocommit=True) as connection:
+            connection.execute(statement)
+
+    def build(self):
+        started = time.monotonic()
+        manage(self.env, "migrate", "--no-input")
+        manage(self.env, "seed_benchmark_data", "--articles", str(self.articles))
+        manage(self.env, "collectstatic", "--no-input")
+        return time.monotonic() - started
+
+    def drop(self):
+        if self.db_name:
+            self.admin_sql(f'DROP DATABASE IF EXISTS "{self.db_name}" WITH (FORCE)')
+
+
+def measure_site(site, pages, args):
+    results = {"build seconds": site.build()}
+    results["facts"] = page_facts({**site.env, "CLINIC_PAGE_CACHE_SECONDS": "600"}, pages)
+    modes = [("cold", {"CLINIC_PAGE_CACHE_SECONDS": "0"}), ("warm", {"CLINIC_PAGE_CACHE_SECONDS": "600"}),
+             ("full render", {"CLINIC_PAGE_CACHE_SECONDS": "0",
+                              "DJANGO_CACHE_BACKEND": "django.core.cache.backends.dummy.DummyCache"})]
+    for mode, overrides in modes:
+        port = free_port()
+        server = start_server({**site.env, **overrides}, port)
+        try:
+            for name, path in pages:
+                if mode == "full render" and name not in FULL_RENDER_PAGES:
+                    continue
+                url = f"http://127.0.0.1:{port}{path}"
+                wrk(url, 3, args.connections)  # warm-up (fills the cache in warm mode)
+                if mode == "warm":
+                    results["cache status", name] = cache_status(url)
+                results[mode, name] = wrk(url, args.seconds, args.connections)
+                print(f"  {site.database} {site.articles} {mode:11} {name:24} {results[mode, name][0]:8.0f} req/s",
+                      flush=True)
+            if mode == "cold":  # search engines fetch sitemaps one at a time
+                for name, path in SITEMAP_FILES:
+                    results["sitemap", name] = wrk(f"http://127.0.0.1:{port}{path}", 5, 1)
+            results[mode, "memory"] = worker_peak_memory_mb(server.pid)
+        finally:
+            stop_server(server)
+    return results
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--articles", type=int, nargs="+", default=[10_000], help="site sizes to measure")
+    parser.add_argument("--databases", nargs="+", default=["sqlite"], choices=["sqlite", "postgresql"])
+    parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL", ""),
+                        help="a PostgreSQL server whose role may create databases (or BENCH_POSTGRES_URL)")
     parser.add_argument("--seconds", type=int, default=10, help="measured seconds per page (after 3 s warm-up)")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmark.md"))
     args = parser.parse_args()
-    PAGES[:] = [
-        (name, path.format(deep_page=args.articles // 20, middle_article=args.articles // 2)) for name, path in PAGES
-    ]
     if not shutil.which("wrk"):
         raise SystemExit("The benchmark needs wrk: apt-get install wrk")
+    if "postgresql" in args.databases and not args.postgres_url:
+        raise SystemExit("PostgreSQL needs --postgres-url postgres://user:password@host:5432/postgres "
+                         "(a role that may create databases).")
 
     workdir = Path(tempfile.mkdtemp(prefix="clinic-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
-        "DJANGO_STATIC_ROOT": str(workdir / "static"),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "DJANGO_SECURE_COOKIES": "0",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "CLINIC_BENCHMARK": "1",
-        "DJANGO_SETTINGS_MODULE": "clinic_site.settings",
-        "GUNICORN_ACCESS_LOG": "",
-    }
     try:
-        print(f"Building a throwaway site in {workdir} with {args.articles} articles…", flush=True)
-        manage(env, "migrate", "--no-input")
-        manage(env, "seed_benchmark_data", "--articles", str(args.articles))
-        manage(env, "collectstatic", "--no-input")
-        facts = page_facts({**env, "CLINIC_PAGE_CACHE_SECONDS": "0"})
-        results = {}
-        for mode, cache_seconds in [("cold", "0"), ("warm", "600")]:
-            port = free_port()
-            server = start_server({**env, "CLINIC_PAGE_CACHE_SECONDS": cache_seconds}, port)
-            try:
-                for name, path in PAGES:
-                    url = f"http://127.0.0.1:{port}{path}"
-                    wrk(url, 3, args.connections)  # warm-up (fills the cache in warm mode)
-                    results[mode, name] = wrk(url, args.seconds, args.connections)
-                    print(f"  {mode:4} {name:16} {results[mode, name][0]:8.0f} req/s", flush=True)
-                results[mode, "memory"] = worker_peak_memory_mb(server.pid)
-            finally:
-                stop_server(server)
-        report = render(results, facts, args)
+        print("Measuring the minimal Django project…", flush=True)
+        minimal = measure_minimal_project(workdir, args.seconds, args.connections)
+        print(f"  minimal view {minimal[0]:8.0f} req/s", flush=True)
+        runs = []
+        for database in args.databases:
+            for articles in args.articles:
+                pages = [(name, path.format(deep_page=articles // 20, middle_article=articles // 2))
+                         for name, path in PAGES]
+                print(f"Building a throwaway site on {database} with {articles} articles…", flush=True)
+                site = Site(workdir, database, articles, args.postgres_url)
+                try:
+                    runs.append((site, pages, measure_site(site, pages, args)))
+                finally:
+                    site.drop()
+        report = render(minimal, runs, args)
         print(report)
         Path(args.output).write_text(report)
         print(f"Written to {args.output}")
@@ -169,37 +290,74 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def render(results, facts, args):
+def render(minimal, runs, args):
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
+    import django
+
     lines = [
         "# Benchmark",
         "",
         f"Run on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}: {os.cpu_count()} cores ({cpu}), "
-        f"Python {platform.python_version()}. gunicorn, 2 sync workers, production settings, SQLite, "
-        f"{args.articles} articles, 50 treatments; `wrk -t2 -c{args.connections}`, {args.seconds} s per page after "
-        "a 3 s warm-up. *Cold*: page cache off; *warm*: page cache on. Ratios are to the yardstick "
-        "(a 20 KB fixed page of the same project) measured in the same run. Regenerate with `scripts/bench`.",
+        f"Python {platform.python_version()}, Django {django.get_version()}. gunicorn as shipped (`gunicorn.conf.py`, "
+        f"2 sync workers, access log off), production settings; `wrk -t2 -c{args.connections}`, {args.seconds} s per "
+        "page after a 3 s warm-up. Regenerate with `scripts/bench` (see `scripts/bench --help`).",
         "",
-        "| page | queries | HTML bytes | gzip bytes | cold req/s | cold p50 ms | cold p99 ms | cold ratio "
-        "| warm req/s | warm p50 ms | warm p99 ms | warm ratio | errors |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for name, _path in PAGES:
-        queries, size, gz = facts[name]
-        row = [name, str(queries), str(size), str(gz)]
-        errors = 0
-        for mode in ("cold", "warm"):
-            rps, p50, p99, errs = results[mode, name]
-            errors += errs
-            ratio = rps / results[mode, "yardstick"][0]
-            row += [f"{rps:.0f}", f"{p50:.2f}", f"{p99:.2f}", f"{ratio:.0%}"]
-        lines.append("| " + " | ".join(row + [str(errors)]) + " |")
-    lines += [
-        "",
-        f"Peak memory per worker: cold {results['cold', 'memory']:.0f} MB, warm {results['warm', 'memory']:.0f} MB.",
+        "- **Ratio** is to the *minimal Django project* (`django-admin startproject` plus one view answering 20 KB "
+        "of fixed HTML, same gunicorn settings), measured in the same run: "
+        f"**{minimal[0]:.0f} req/s, p50 {minimal[1]:.2f} ms, p99 {minimal[2]:.2f} ms**.",
+        "- *Cold*: page cache off (parts many pages share, such as the header, cards and category lists, are still "
+        "kept per content version); *warm*: page cache on; *full render*: every cache off.",
+        "- *Queries*: on an empty cache with the page cache on, the cache's own queries included.",
         "",
     ]
+    for site, pages, results in runs:
+        facts = results["facts"]
+        yardstick = {mode: results[mode, pages[0][0]][0] for mode in ("cold", "warm")}
+        lines += [
+            f"## {site.database.replace('sqlite', 'SQLite').replace('postgresql', 'PostgreSQL')}, "
+            f"{site.articles:,} articles, 50 treatments",
+            "",
+            f"Built in {results['build seconds']:.0f} s. Peak memory per worker: cold {results['cold', 'memory']:.0f} "
+            f"MB, warm {results['warm', 'memory']:.0f} MB, full render {results['full render', 'memory']:.0f} MB.",
+            "",
+            "| page | queries | HTML bytes | gzip bytes | cold req/s | cold p50 ms | cold p99 ms | cold ratio "
+            "| warm req/s | warm p50 ms | warm p99 ms | warm ratio | warm cache | errors |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+        ]
+        for name, _path in pages:
+            queries, size, gz = facts[name]
+            row, errors = [name, str(queries), str(size), str(gz)], 0
+            for mode in ("cold", "warm"):
+                rps, p50, p99, errs = results[mode, name]
+                errors += errs
+                row += [f"{rps:.0f}", f"{p50:.2f}", f"{p99:.2f}", f"{rps / minimal[0]:.2f}×"]
+            row += [results["cache status", name], str(errors)]
+            lines.append("| " + " | ".join(row) + " |")
+        lines += [
+            "",
+            f"In-project yardstick (a fixed 20 KB page through all of this project's middleware): cold "
+            f"{yardstick['cold'] / minimal[0]:.2f}×, warm {yardstick['warm'] / minimal[0]:.2f}× the minimal project.",
+            "",
+            "Full render, every cache off (what the first visit after a change costs):",
+            "",
+            "| page | req/s | p50 ms | p99 ms | ratio | errors |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for name in FULL_RENDER_PAGES:
+            rps, p50, p99, errs = results["full render", name]
+            lines.append(f"| {name} | {rps:.0f} | {p50:.2f} | {p99:.2f} | {rps / minimal[0]:.2f}× | {errs} |")
+        lines += [
+            "",
+            "Sitemap files, page cache off, one request at a time (as search engines fetch them):",
+            "",
+            "| file | p50 ms | p99 ms | req/s |",
+            "| --- | ---: | ---: | ---: |",
+        ]
+        for name, _path in SITEMAP_FILES:
+            rps, p50, p99, _errs = results["sitemap", name]
+            lines.append(f"| {name} | {p50:.2f} | {p99:.2f} | {rps:.0f} |")
+        lines.append("")
     return "\n".join(lines)
 
 

@@ -1,4 +1,7 @@
+from functools import lru_cache
+
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -12,12 +15,22 @@ def picture(file, width, height, alt, sizes="100vw", priority=False):
     """A <picture> with WebP and original-format srcsets, width and height; lazy unless `priority` (the hero)."""
     if not file or not width:
         return ""
-    name, storage = file.name, file.storage
+    return picture_html(
+        file.storage, file.storage.url(""), tuple(settings.CLINIC_IMAGE_WIDTHS), file.name, width, height, alt, sizes,
+        priority,
+    )
+
+
+@lru_cache(maxsize=4096)
+def picture_html(storage, base_url, widths, name, width, height, alt, sizes, priority):
+    """The same image on a page, a list and a card is written once: the markup depends on nothing else (the
+    storage's address and the configured widths are part of the key)."""
     extension = name.rsplit(".", 1)[-1].lower()
     loading = mark_safe(' fetchpriority="high"' if priority else ' loading="lazy"')
     img = format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" decoding="async"{}>',
-        file.url, srcset(storage, name, width, extension), sizes, width, height, alt, loading,
+        storage.url(name), srcset(storage, name, width, extension), sizes, width, height,
+        alt, loading,
     )
     if extension == "webp":
         return format_html("<picture>{}</picture>", img)

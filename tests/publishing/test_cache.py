@@ -233,3 +233,33 @@ def test_a_change_that_is_rolled_back_never_lends_its_version_to_different_conte
     ArticleFactory(title="Next real change")
     html = client.get("/blog/").content.decode()
     assert "Next real change" in html and "Rolled back title" not in html
+
+
+@pytest.mark.parametrize("page_cache_seconds", [0, 600])
+def test_shared_parts_of_pages_change_at_once_with_or_without_the_page_cache(client, settings, page_cache_seconds):
+    settings.CLINIC_PAGE_CACHE_SECONDS = page_cache_seconds
+    treatment = TreatmentFactory(slug="botox", title="Botox")
+    ArticleFactory(slug="a", related_treatments=[treatment])
+    other = ArticleFactory(slug="b", title="Old card title")
+    for _ in range(2):  # the second time from what was kept
+        html = client.get("/blog/a/").content.decode()
+        assert "Botox" in html and "Old card title" in html
+    treatment.title = "Anti-wrinkle injections"
+    treatment.save()
+    other.title = "New card title"
+    other.save()
+    for url in ["/blog/a/", "/"]:
+        html = client.get(url).content.decode()
+        assert "Anti-wrinkle injections" in html and "New card title" in html and "Old card title" not in html
+
+
+def test_staff_previews_neither_fill_nor_read_the_shared_parts(client, editor_client):
+    article = ArticleFactory(slug="a", title="Live title")
+    ArticleFactory(slug="b")
+    cache.clear()
+    editor_client.get("/blog/b/")  # a staff view of a page whose "more articles" card is article a
+    assert not [key for key in cache._cache if "article-card" in key or "latest-articles" in key]
+    client.get("/blog/b/")
+    assert [key for key in cache._cache if "template.cache.article-card" in key]
+    assert "Live title" in editor_client.get("/blog/b/").content.decode()
+    assert article.title == "Live title"
