@@ -2,6 +2,7 @@ from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import ListView
 
 from publishing.cache import for_this_version
@@ -43,17 +44,24 @@ class ArticleListView(ListView):
 
 
 class ArticleDetailView(PublishableDetailView):
-    queryset = Article.objects.select_related("author", "reviewed_by").prefetch_related("categories")
+    queryset = Article.objects.select_related("author", "reviewed_by")
 
     def get_context_data(self, **kwargs):
+        # Looked up only if the page's content is rendered, not when it was kept (publishing.cache).
         article = self.object
         return super().get_context_data(
-            related_treatments=article.related_treatments.published(),
-            more_articles=[other for other in self.latest_articles() if other.pk != article.pk][:MORE_ARTICLES],
+            categories=SimpleLazyObject(lambda: list(article.categories.all())),
+            related_treatments=SimpleLazyObject(lambda: list(article.related_treatments.published())),
+            more_articles=SimpleLazyObject(
+                lambda: [other for other in self.latest_articles() if other.pk != article.pk][:MORE_ARTICLES]
+            ),
             **kwargs,
         )
 
     def latest_articles(self):
         """The same few for every article (one more than shown, in case this is one of them)."""
-        latest = Article.objects.published().select_related("author").defer("body")[: MORE_ARTICLES + 1]
-        return for_this_version(self.request, "latest-articles", lambda: list(latest))
+        return for_this_version(
+            self.request,
+            "latest-articles",
+            lambda: list(Article.objects.published().select_related("author").defer("body")[: MORE_ARTICLES + 1]),
+        )

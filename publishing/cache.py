@@ -30,7 +30,7 @@ TRACKING_PARAMETERS = {
     "fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid", "twclid", "ttclid", "li_fat_id",
     "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "srsltid", "ref_src",
 }  # fmt: skip
-FRAGMENT_SECONDS = 3600
+FRAGMENT_SECONDS = 600
 NOTHING_SCHEDULED = datetime.max.replace(tzinfo=UTC)
 
 

@@ -1,5 +1,6 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse_lazy
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import ListView
 
 from publishing.views import PublishableDetailView
@@ -22,12 +23,24 @@ class TreatmentDetailView(PublishableDetailView):
     model = Treatment
 
     def get_queryset(self):
-        # Built per request: published() reads the clock.
-        return super().get_queryset().select_related("reviewed_by").prefetch_related(
-            "faqs",
-            Prefetch("gallery", queryset=BeforeAfterPair.objects.public(), to_attr="public_gallery"),
-        )
+        return super().get_queryset().select_related("reviewed_by")
 
     def get_context_data(self, **kwargs):
-        articles = self.object.related_articles.published().select_related("author")
-        return super().get_context_data(related_articles=articles[:RELATED_ARTICLES], **kwargs)
+        # Looked up only if the page's content is rendered, not when it was kept (publishing.cache).
+        treatment = self.object
+        return super().get_context_data(
+            treatment_with_children=SimpleLazyObject(self.with_children),  # the review covers the FAQs too
+            faqs=SimpleLazyObject(lambda: list(self.with_children().faqs.all())),
+            gallery=SimpleLazyObject(lambda: self.with_children().public_gallery),
+            related_articles=SimpleLazyObject(
+                lambda: list(treatment.related_articles.published().select_related("author")[:RELATED_ARTICLES])
+            ),
+            **kwargs,
+        )
+
+    def with_children(self):
+        """The page with its FAQs and public gallery, fetched once (its structured data reads the FAQs too)."""
+        if not hasattr(self.object, "public_gallery"):
+            gallery = Prefetch("gallery", queryset=BeforeAfterPair.objects.public(), to_attr="public_gallery")
+            prefetch_related_objects([self.object], "faqs", gallery)
+        return self.object
