@@ -105,7 +105,7 @@ class Editor:
             return response.read().decode()
 
     def post(self, path, fields):
-        data = urllib.parse.urlencode(fields).encode()
+        data = urllib.parse.urlencode([tuple(field) for field in fields]).encode()
         try:
             with self.browser.open(self.base + path, data=data, timeout=30) as response:
                 return response.status
@@ -156,9 +156,11 @@ def change_paths(env):
     code = f"""
 import django
 django.setup()
-from django.urls import resolve, reverse
+from django.urls import reverse
+from publishing.models import page_types
+pages = {{page.get_absolute_url(): page for model in page_types() for page in model.objects.all()}}
 for path in {EDITED!r}:
-    page = resolve(path).func.view_class.model.objects.get(slug=path.rstrip("/").rsplit("/", 1)[1])
+    page = pages[path]
     print(path, reverse(f"admin:{{page._meta.app_label}}_{{page._meta.model_name}}_change", args=[page.pk]))
 """
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
