@@ -11,6 +11,7 @@ import argparse
 import html
 import http.cookiejar
 import os
+import platform
 import re
 import secrets
 import shutil
@@ -23,6 +24,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -171,6 +173,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--output", help="also write the figures to this Markdown file (e.g. docs/load.md)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("The load test needs wrk: apt-get install wrk")
@@ -213,16 +216,33 @@ def main():
             lost = [save for save in last_saves(saves) if html.escape(save[1]) not in fetch(base + save[0])]
             stop_server(server)
         print(out)
+        rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
+        read_p99 = re.search(r"99%\s+(\S+)", out)
         http_errors = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
         socket_errors = re.search(r"Socket errors: (.*)", out)
         stale = sum(save[3] for save in saves)
-        print(f"Saves through the admin during the run: {len(saves)}; failed: {len(edit_errors)}; "
-              f"lost afterwards: {len(lost)}; stale fetches right after a save: {stale} of "
-              f"{len(saves) * FRESHNESS_CHECKS}")
+        report = [
+            f"Readers: {args.connections} connections for {args.seconds} s across {len(PATHS)} public pages: "
+            f"{float(rate.group(1)) if rate else 0:.0f} req/s, p99 {read_p99.group(1) if read_p99 else '?'}.",
+            f"Saves through the admin during the run: {len(saves)}; failed: {len(edit_errors)}; "
+            f"lost afterwards: {len(lost)}; stale fetches right after a save: {stale} of "
+            f"{len(saves) * FRESHNESS_CHECKS}.",
+        ]
         if saves:
             times = sorted(save[2] * 1000 for save in saves)
-            print(f"Save time (POST to redirect): p50 {statistics.median(times):.0f} ms, max {times[-1]:.0f} ms")
-        print(f"HTTP errors: {http_errors}; socket errors: {socket_errors.group(1) if socket_errors else 'none'}")
+            report.append(f"Save time (POST to redirect): p50 {statistics.median(times):.0f} ms, "
+                          f"max {times[-1]:.0f} ms.")
+        report.append(f"HTTP errors: {http_errors}; socket errors: "
+                      f"{socket_errors.group(1) if socket_errors else 'none'}.")
+        print("\n".join(report))
+        if args.output:
+            database = "PostgreSQL" if "postgres" in env["DATABASE_URL"] else "SQLite"
+            Path(args.output).write_text(
+                f"# Load test\n\nRun on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}: "
+                f"{os.cpu_count()} cores, demo content on {database}, gunicorn as shipped (2 workers). "
+                "Regenerate with `scripts/load --output docs/load.md`.\n\n" + "\n".join(f"- {line}" for line in report)
+                + "\n"
+            )
         for error in edit_errors[:5]:
             print("  edit error:", error)
         if http_errors or edit_errors or lost or stale or socket_errors or not saves:
