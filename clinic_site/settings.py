@@ -302,11 +302,17 @@ else:
 CLINIC_BENCHMARK = env_bool("CLINIC_BENCHMARK")
 # Whole pages for anonymous visitors; 0 turns the page cache off.
 CLINIC_PAGE_CACHE_SECONDS = int(os.environ.get("CLINIC_PAGE_CACHE_SECONDS", "600"))
+# Parts of pages many pages share (header, cards, lists) and each page's content, kept per content version
+# for anonymous visitors; 0 turns them off (to measure a full render).
+CLINIC_FRAGMENT_CACHE_SECONDS = int(os.environ.get("CLINIC_FRAGMENT_CACHE_SECONDS", "600"))
 # Local memory by default; set DJANGO_CACHE_URL-style backends when running several servers.
+LOCAL_MEMORY_CACHE = "LocMemCache" in os.environ.get("DJANGO_CACHE_BACKEND", "LocMemCache")
 CACHES = {
     "default": {
         "BACKEND": os.environ.get("DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "clinic-site"),
+        # Local memory keeps 300 entries unless told otherwise: too few for pages and their parts.
+        **({"OPTIONS": {"MAX_ENTRIES": 3000}} if LOCAL_MEMORY_CACHE else {}),
     },
     # Where staff pages "keep" shared parts of pages: nowhere (previews show unsaved changes; publishing.cache).
     "uncached": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},

@@ -11,7 +11,7 @@ never split the cache, and the scheme and host are part of the key (pages hold a
 
 import hashlib
 from datetime import UTC, datetime
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,7 +30,6 @@ TRACKING_PARAMETERS = {
     "fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid", "twclid", "ttclid", "li_fat_id",
     "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "srsltid", "ref_src",
 }  # fmt: skip
-FRAGMENT_SECONDS = 600
 NOTHING_SCHEDULED = datetime.max.replace(tzinfo=UTC)
 
 
@@ -78,10 +77,10 @@ def for_this_version(request, name, compute):
 
 def fragment_seconds(request):
     """How long parts of pages may be kept (0: not at all, for staff and previews)."""
-    version = getattr(request, "content_version", None)
-    if version is None:
+    version, seconds = getattr(request, "content_version", None), settings.CLINIC_FRAGMENT_CACHE_SECONDS
+    if version is None or not seconds:
         return 0
-    return min(FRAGMENT_SECONDS, seconds_until(next_change_for(version)) or FRAGMENT_SECONDS)
+    return min(seconds, seconds_until(next_change_for(version)) or seconds)
 
 
 def fragments(request):
@@ -167,15 +166,13 @@ class PublicPageCacheMiddleware:
 
 
 def drop_tracking_parameters(request):
-    """Returns the query string that identifies the page: without tracking parameters, in a fixed order
-    (`?a=1&b=2` and `?b=2&a=1` are one page). The page is rendered without them too, so no tracking code
-    ends up in a cached page's links."""
-    query_string = request.META.get("QUERY_STRING", "")
-    if not query_string:
+    """Returns the query string that identifies the page: without tracking parameters, names in a fixed order
+    (`?a=1&b=2` and `?b=2&a=1` are one page; a repeated name keeps the order of its values, since the last one
+    counts). The page is rendered without them (request.GET), so no tracking code ends up in a cached page's
+    links; redirects still pass them on (the raw query string is left alone)."""
+    if not request.META.get("QUERY_STRING"):
         return ""
-    pairs = parse_qsl(query_string, keep_blank_values=True)
-    kept = [(name, value) for name, value in pairs if not is_tracking(name)]
-    if len(kept) < len(pairs):
-        request.META["QUERY_STRING"] = urlencode(kept)
-        request.GET = QueryDict(request.META["QUERY_STRING"])
-    return urlencode(sorted(kept))
+    kept = [(name, values) for name, values in request.GET.lists() if not is_tracking(name)]
+    if len(kept) < len(request.GET):
+        request.GET = QueryDict(urlencode(kept, doseq=True))
+    return urlencode(sorted(kept, key=lambda pair: pair[0]), doseq=True)

@@ -197,7 +197,8 @@ class Publishable(models.Model):
         abstract = True
         ordering = ["-publish_at"]
         get_latest_by = "publish_at"
-        indexes = [models.Index(fields=["status", "publish_at"], name="%(app_label)s_%(class)s_pub")]
+        # Covers published(): lists, counts and deep pages are read from the index alone.
+        indexes = [models.Index(fields=["status", "publish_at", "unpublish_at"], name="%(app_label)s_%(class)s_live")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="%(app_label)s_%(class)s_status_valid"

@@ -184,6 +184,7 @@ def main():
         "DJANGO_MEDIA_ROOT": str(workdir / "media"), "DJANGO_STATIC_ROOT": str(workdir / "static"),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_LOG_LEVEL": "WARNING",
         "DJANGO_SECURE_COOKIES": "0", "DJANGO_SETTINGS_MODULE": "clinic_site.settings",
+        "DJANGO_CACHE_BACKEND": "django.core.cache.backends.locmem.LocMemCache", "DJANGO_CACHE_LOCATION": "clinic-load",
         "DJANGO_SUPERUSER_PASSWORD": secrets.token_urlsafe(16),
         "CLINIC_REVIEW_REQUIRED_FOR": "",  # the editor publishes directly; review has its own tests
     }

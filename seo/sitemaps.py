@@ -15,6 +15,7 @@ from publishing.models import page_types
 
 SECTIONS = ["home", "treatments:list", "articles:list", "enquiries:consultation", "privacy"]
 ADDRESSES_PER_FILE = 50_000
+MAX_FILES = 50_000  # an index holds at most 50,000 sitemaps
 SLUG_MARK = "slug-placeholder"
 SITE_SECTION = "pages"
 
@@ -53,6 +54,8 @@ def sitemap_index(request):
 def sitemap_section(request, section):
     """One file of addresses: the site's sections and lists, or one page type's pages (a part, with ?p=)."""
     if section == SITE_SECTION:
+        if file_number(request) != 1:
+            raise Http404("The site's own addresses fit in one file.")
         entries = site_entries()
     elif section in sections():
         entries = page_entries(sections()[section], file_number(request))
@@ -67,7 +70,7 @@ def sitemap_section(request, section):
 
 def file_number(request):
     number = request.GET.get("p", "1")
-    if not number.isdecimal() or int(number) < 1:
+    if not number.isdecimal() or not 1 <= int(number) <= MAX_FILES:
         raise Http404("No such sitemap file.")
     return int(number)
 

@@ -263,3 +263,41 @@ def test_staff_previews_neither_fill_nor_read_the_shared_parts(client, editor_cl
     assert [key for key in cache._cache if "template.cache.article-card" in key]
     assert "Live title" in editor_client.get("/blog/b/").content.decode()
     assert article.title == "Live title"
+
+
+def test_redirects_pass_tracking_parameters_on(client):
+    ArticleFactory(slug="peels")
+    response = client.get("/blog/peels?utm_campaign=spring&gclid=abc")  # no trailing slash: redirected
+    assert response.status_code == 301
+    assert response["Location"] == "/blog/peels/?utm_campaign=spring&gclid=abc"
+
+
+def test_a_repeated_parameter_keeps_its_order_in_the_key(client):
+    for n in range(12):
+        ArticleFactory(title=f"Article number {n}")
+    first = client.get("/blog/?page=2&page=1").content.decode()  # the last value counts: page 1
+    second = client.get("/blog/?page=1&page=2").content.decode()  # page 2
+    assert "Article number 11" in first and "Article number 11" not in second
+
+
+def test_the_shared_cache_never_holds_staff_accounts(client, editor):
+    editor.email = "editor@clinic.example"
+    editor.save()
+    ArticleFactory(slug="a", author=editor)
+    ArticleFactory(slug="b", author=editor)
+    client.get("/blog/a/")
+    kept = [value for key, value in cache._cache.items() if "latest-articles" in key]
+    assert kept and editor.password.encode() not in b"".join(kept) and editor.email.encode() not in b"".join(kept)
+
+
+def test_parts_of_pages_can_be_turned_off(client, settings):
+    settings.CLINIC_PAGE_CACHE_SECONDS = settings.CLINIC_FRAGMENT_CACHE_SECONDS = 0
+    ArticleFactory(slug="a")
+    client.get("/blog/a/")
+    assert [key for key in cache._cache if "template.cache" in key or "latest-articles" in key] == []
+
+
+def test_unknown_addresses_fill_no_cache(client):
+    for n in range(20):
+        assert client.get(f"/no-such-page-{n}/").status_code == 404
+    assert [key for key in cache._cache if "template.cache.json-ld" in key] == []

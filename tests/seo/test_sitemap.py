@@ -64,3 +64,9 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_admin(client):
     text = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /admin/" in text
+
+
+@pytest.mark.parametrize("address", ["/sitemap-articles.xml?p=99999999999999999999", "/sitemap-pages.xml?p=2"])
+def test_out_of_range_sitemap_files_are_not_found_rather_than_errors(client, address):
+    ArticleFactory()
+    assert client.get(address).status_code == 404
