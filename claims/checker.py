@@ -4,6 +4,7 @@ the clinic's jurisdiction (CLINIC_JURISDICTION). An aid for staff, not legal adv
 import html
 import importlib
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,11 @@ NEGATION_WINDOW = 4  # words before a claim that can turn it around ("not painle
 # Inline markup can split a word ("Bo<strong>tox</strong>"); block markup separates words.
 INLINE_TAGS = re.compile(r"</?(?:strong|b|em|i|a|span|mark|u|s|sub|sup|small|code)\b[^>]*>", re.IGNORECASE)
 WORD = re.compile(r"[\w'’.#%-]+")
+# Letters from other scripts that look like Latin ones ("раinless" with Cyrillic р and а), and dashes.
+LOOK_ALIKES = str.maketrans(
+    "аеорсухіјѕԁһԛԝАВЕКМНОРСТХУІЈЅԌԚԜαεοριυνχκΑΒΕΖΗΙΚΜΝΟΡΤΥΧ" "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d",
+    "aeopcyxijsdhqwABEKMHOPCTXYIJSGQWaeopiuvxkABEZHIKMNOPTYX" "---------",
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,17 @@ def plain(value):
     return "\n".join(line for line in lines if line)
 
 
+def readable(text):
+    """`text` as the eye reads it, so a claim cannot hide from the rules: compatibility forms folded (full-width
+    letters, ligatures, non-breaking spaces), invisible characters removed (soft hyphens, zero-width and
+    bidirectional controls), accents and look-alike letters from other scripts mapped to plain Latin, every
+    dash a hyphen."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Mn"))
+    text = unicodedata.normalize("NFKC", text).translate(LOOK_ALIKES)
+    return re.sub(r"[^\S\n]+", " ", text)
+
+
 def page_texts(page):
     """(group, form field, label, text) for everything a patient or a search engine can read on `page`."""
     texts = [
@@ -96,7 +113,7 @@ def page_texts(page):
             texts.append(("alt", field, f"Image text alternative in {label.lower()}", html.unescape(alt)))
     for question, answer in page.questions_and_answers():
         texts.append(("faq", "", f"FAQ “{question}”", f"{question} {answer}"))
-    return [(group, field, label, text) for group, field, label, text in texts if text]
+    return [(group, field, label, readable(text)) for group, field, label, text in texts if text]
 
 
 def negated(text, position):

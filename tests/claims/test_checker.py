@@ -116,3 +116,42 @@ def test_article_contradicting_the_treatment_facts_is_warned_naming_the_page(set
     assert "facts-mismatch" not in rule_ids(agreeing)
     unrelated = article("<p>A good night's sleep lasts 6 months in the memory.</p>")
     assert "facts-mismatch" not in rule_ids(unrelated)
+
+
+# Evasions seen in the wild: the text reads as the claim, but its characters differ.
+EVASIONS = [
+    ("pain\u00adless injections", "absolute-safety"),  # soft hyphen
+    ("a risk\u2011free treatment", "absolute-safety"),  # non-breaking hyphen
+    ("a risk\u00a0free treatment", "absolute-safety"),  # non-breaking space
+    ("a risk\u2013free treatment", "absolute-safety"),  # en dash
+    ("results are guaran\u200bteed", "guaranteed-results"),  # zero-width space
+    ("results are guaran\u200dteed", "guaranteed-results"),  # zero-width joiner
+    ("results are guar\u2060anteed", "guaranteed-results"),  # word joiner
+    ("results are guaran\ufeffteed", "guaranteed-results"),  # byte order mark
+    ("pain\u202dless injections", "absolute-safety"),  # bidirectional override
+    ("\u0440\u0430inless injections", "absolute-safety"),  # Cyrillic р and а
+    ("guar\u0430nt\u0435\u0435d results", "guaranteed-results"),  # Cyrillic а and е
+    ("\u03c1ainless injections", "absolute-safety"),  # Greek rho
+    ("ｐａｉｎｌｅｓｓ injections", "absolute-safety"),  # full-width letters
+    ("pa\u0301inless injections", "absolute-safety"),  # combining accent
+    ("completely ﬁne and harmle\u0455s", "absolute-safety"),  # ligature, Cyrillic ѕ
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), EVASIONS)
+def test_invisible_and_look_alike_characters_do_not_hide_a_claim(settings, text, rule):
+    settings.CLINIC_JURISDICTION = "us"
+    assert rule in rule_ids(article(f"<p>{text}.</p>"))
+    assert rule in rule_ids(article(summary=text))
+
+
+def test_the_finding_quotes_the_words_as_read(settings):
+    settings.CLINIC_JURISDICTION = "us"
+    [finding] = [f for f in find_claims(article("<p>Results are guaran\u200bteed.</p>"))
+                 if f.rule_id == "guaranteed-results"]
+    assert "guaranteed" in finding.excerpt
+
+
+def test_other_languages_and_accents_are_left_alone(settings):
+    settings.CLINIC_JURISDICTION = "us"
+    assert rule_ids(article("<p>Café consultations in Zürich; Ελληνικά και русский текст.</p>")) == set()
