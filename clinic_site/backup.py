@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -47,7 +48,10 @@ def backup_write(path):
         )
     payload = data.getvalue().encode()
     files = 0
-    with tarfile.open(path, "w:gz") as archive:
+    # Readable by the owner only: it holds patient enquiries and password hashes.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)  # also when it replaces an older file
+    with os.fdopen(descriptor, "wb") as file, tarfile.open(fileobj=file, mode="w:gz") as archive:
         add_bytes(archive, DATA_NAME, payload)
         for name in stored_files():
             with default_storage.open(name, "rb") as file:

@@ -1,4 +1,5 @@
 import csv
+import re
 from datetime import timedelta
 
 from django.contrib import admin, messages
@@ -7,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from publishing.admin import RecordAdmin
+from treatments.models import Treatment
 
 from .models import Enquiry, EnquiryAccess
 
@@ -18,7 +20,7 @@ CSV_COLUMNS = [
     ("Received", lambda e: timezone.localtime(e.created_at).strftime("%Y-%m-%d %H:%M")),
     ("Name", lambda e: e.name),
     ("Email", lambda e: e.email),
-    ("Phone", lambda e: e.phone),
+    ("Phone", lambda e: phone_cell(e.phone)),
     ("Treatment", lambda e: e.treatment.title if e.treatment else ""),
     ("Contact by", lambda e: e.get_contact_method_display()),
     ("Message", lambda e: e.message),
@@ -27,9 +29,31 @@ CSV_COLUMNS = [
 ]
 
 
+PHONE_NUMBER = re.compile(r"\+?[0-9][0-9 ().-]{2,30}")
+
+
+class TextFormula(str):
+    """A cell written as a formula on purpose: ="…" around text we checked, so it shows as typed."""
+
+
 def spreadsheet_safe(value):
     """Stop spreadsheet programs from running a cell as a formula (CSV injection)."""
+    if isinstance(value, TextFormula):
+        return value
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def phone_cell(phone):
+    """A phone number as typed: "+44 20…" would be read as a formula and a protective quote would show, so what
+    is plainly a phone number (digits, spaces, + ( ) . -) goes in as text: ="+44 20…"."""
+    return TextFormula(f'="{phone}"') if PHONE_NUMBER.fullmatch(phone) else phone
+
+
+class PublishedTreatmentFilter(admin.RelatedFieldListFilter):
+    """Front desk filters by the treatments patients can see: drafts and scheduled pages stay unseen."""
+
+    def field_choices(self, field, request, model_admin):
+        return [(treatment.pk, str(treatment)) for treatment in Treatment.objects.published().order_by("title")]
 
 
 class AgeFilter(admin.SimpleListFilter):
@@ -70,7 +94,7 @@ def status_action(status):
 @admin.register(Enquiry)
 class EnquiryAdmin(admin.ModelAdmin):
     list_display = ["created_at", "name", "treatment", "contact_method", "status"]
-    list_filter = ["status", "treatment", AgeFilter]
+    list_filter = ["status", ("treatment", PublishedTreatmentFilter), AgeFilter]
     list_select_related = ["treatment"]
     search_fields = ["name", "email"]
     date_hierarchy = "created_at"
@@ -99,6 +123,7 @@ class EnquiryAdmin(admin.ModelAdmin):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="enquiries-{timezone.localdate():%Y-%m-%d}.csv"'
         response["Cache-Control"] = "no-store"
+        response.write("\ufeff")  # the byte order mark: Excel then reads the file as UTF-8 (names with accents)
         writer = csv.writer(response)
         writer.writerow([title for title, _ in CSV_COLUMNS])
         for enquiry in enquiries:

@@ -89,3 +89,14 @@ def test_a_backup_from_before_the_models_moved_restores_its_redirects(tmp_path, 
     call_command("restore", str(old_archive), stdout=io.StringIO())
     assert Redirect.objects.get().old_path == "/blog/old-address/"
     assert client.get("/blog/old-address/")["Location"] == "/blog/new-address/"
+
+
+def test_backups_are_readable_by_their_owner_only_even_over_an_older_file(tmp_path):
+    Enquiry.objects.create(name="Jane", email="jane@example.com", confirmed_adult=True, consented_at=timezone.now())
+    archive = tmp_path / "backup.tar.gz"
+    archive.write_bytes(b"an older, world-readable file")
+    archive.chmod(0o644)
+    call_command("backup", str(archive), stdout=io.StringIO())
+    assert archive.stat().st_mode & 0o777 == 0o600
+    with tarfile.open(archive) as opened:  # and it is a whole, readable archive
+        assert "data.json" in opened.getnames()

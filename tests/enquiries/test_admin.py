@@ -106,6 +106,15 @@ def test_filters_by_status_treatment_and_age_and_search(front_desk):
     assert "Botox Patient" in html and "Old Patient" not in html
 
 
+def test_the_treatment_filter_names_only_treatments_patients_can_see(front_desk):
+    client, _ = front_desk
+    TreatmentFactory(title="Botox")
+    TreatmentFactory(title="Secret new laser", status="draft")
+    TreatmentFactory(title="Launching next month", publish_at=timezone.now() + timedelta(days=30))
+    html = client.get(CHANGELIST).content.decode()
+    assert "Botox" in html and "Secret new laser" not in html and "Launching next month" not in html
+
+
 def test_opening_an_enquiry_is_logged_for_superusers_to_see(front_desk, editor_client):
     client, user = front_desk
     enquiry = make_enquiry()
@@ -125,11 +134,11 @@ def test_csv_export_has_the_enquiries_is_formula_safe_and_is_logged(front_desk):
     response = client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [first.pk, second.pk]})
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:5] == ["Received", "Name", "Email", "Phone", "Treatment"]
     by_name = {row[1]: row for row in rows[1:]}
     assert "'=HYPERLINK(\"http://evil\")" in by_name
-    assert by_name["'=HYPERLINK(\"http://evil\")"][3] == "'+44 7700 900123"
+    assert by_name["'=HYPERLINK(\"http://evil\")"][3] == '="+44 7700 900123"'  # shown as typed
     assert by_name["'=HYPERLINK(\"http://evil\")"][4] == "Botox"
     assert "Sam Second" in by_name
     access = EnquiryAccess.objects.get(action="exported")

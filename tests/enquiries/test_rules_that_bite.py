@@ -86,7 +86,8 @@ def front_desk_client():
 def exported_rows(client, *enquiries):
     response = client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [e.pk for e in enquiries]})
     assert response["Content-Type"].startswith("text/csv")
-    header, *rows = csv.reader(io.StringIO(response.content.decode(), newline=""))
+    assert response.content.startswith("\ufeff".encode())  # so Excel reads UTF-8
+    header, *rows = csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline=""))
     return [dict(zip(header, row, strict=True)) for row in rows]
 
 
@@ -105,7 +106,21 @@ def test_exported_csv_neutralises_formulas_in_every_patient_and_staff_field(fron
     [row] = exported_rows(front_desk_client, enquiry)
 
     for column, value in typed.items():
-        assert row[column] == "'" + value, column
+        if column == "Phone" and lead == "+":  # a plain phone number: shown as typed, as text
+            assert row[column] == f'="{value}"'
+        else:
+            assert row[column] == "'" + value, column
+
+
+@pytest.mark.parametrize("phone", ['+44 7700 900123"),HYPERLINK("http://evil', "+44 (0)20 7946 0000&A1", "+1 555 0100;x"])
+def test_only_plain_phone_numbers_become_text_formulas(front_desk_client, phone):
+    [row] = exported_rows(front_desk_client, make_enquiry(phone=phone))
+    assert row["Phone"] == "'" + phone
+
+
+def test_names_with_accents_survive_the_export(front_desk_client):
+    [row] = exported_rows(front_desk_client, make_enquiry(name="Zoë Ångström-Łukasz"))
+    assert row["Name"] == "Zoë Ångström-Łukasz"
 
 
 def test_faked_first_addresses_are_limited_without_spaces_after_commas_too(client, behind_a_proxy):

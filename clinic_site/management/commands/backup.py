@@ -17,7 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, path=None, **options):
         if path is None:
             folder = Path(__file__).resolve().parents[3] / "var" / "backups"
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             path = folder / f"clinic-{timezone.now():%Y%m%d-%H%M%S}.tar.gz"
         objects, files = backup_write(path)
         self.stdout.write(self.style.SUCCESS(f"Backup written to {path}: {objects} database objects, {files} files."))
