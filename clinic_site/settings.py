@@ -82,13 +82,17 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Staff sign-in: repeated failures lock out the username and the address (django-axes).
+# Staff sign-in: repeated failures lock out a username from an address (django-axes, publishing/signin.py);
+# one address trying many usernames is locked out at a wider limit.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+CLINIC_SIGNIN_ADDRESS_LIMIT = int(os.environ.get("CLINIC_SIGNIN_ADDRESS_LIMIT", "20"))
 AXES_COOLOFF_TIME = int(os.environ.get("DJANGO_LOGIN_LOCKOUT_MINUTES", "60")) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "publishing.signin.SignInLockouts"
+AXES_CLIENT_IP_CALLABLE = "publishing.signin.client_address"
+AXES_RESET_ON_SUCCESS = True  # that username's failures from that address only
+AXES_LOCKOUT_CALLABLE = "publishing.signin.locked_out"
 AXES_VERBOSE = False
 # Signed-in staff are signed out after this long without a request.
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30")) * 60
@@ -275,8 +279,10 @@ CKEDITOR_5_CONFIGS = {
 CLINIC_ENQUIRY_NOTIFY_EMAIL = os.environ.get("CLINIC_ENQUIRY_NOTIFY_EMAIL", CLINIC_EMAIL)
 CLINIC_ENQUIRY_RATE_LIMIT = int(os.environ.get("CLINIC_ENQUIRY_RATE_LIMIT", "5"))  # per client address per hour
 CLINIC_ENQUIRY_RETENTION_DAYS = int(os.environ.get("CLINIC_ENQUIRY_RETENTION_DAYS", "365"))
-# Behind a proxy, the client address is the last one the proxy appended to X-Forwarded-For.
+# Behind proxies, the client address is the one the outermost proxy appended to X-Forwarded-For: how many
+# proxies stand in front (nginx alone: 1). CLINIC_TRUST_X_FORWARDED_FOR=1 is the older way of saying 1.
 CLINIC_TRUST_X_FORWARDED_FOR = env_bool("CLINIC_TRUST_X_FORWARDED_FOR")
+CLINIC_TRUSTED_PROXIES = int(os.environ.get("CLINIC_TRUSTED_PROXIES", "1" if CLINIC_TRUST_X_FORWARDED_FOR else "0"))
 
 # Mail (Django 6.1 MAILERS). Without an SMTP host, mail is written to the console log.
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", CLINIC_EMAIL)

@@ -6,13 +6,9 @@ import hmac
 from django.conf import settings
 from django.core.cache import cache
 
+from publishing.signin import client_address
+
 WINDOW_SECONDS = 60 * 60
-
-
-def client_address(request):
-    if settings.CLINIC_TRUST_X_FORWARDED_FOR and (forwarded := request.META.get("HTTP_X_FORWARDED_FOR")):
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def cache_key(request):

@@ -89,13 +89,67 @@ def test_repeated_failed_logins_lock_the_account_until_reset(settings):
 
 @pytest.mark.django_db
 def test_one_address_guessing_many_usernames_is_locked_out(settings):
-    settings.AXES_FAILURE_LIMIT = 3
+    settings.CLINIC_SIGNIN_ADDRESS_LIMIT = 3
     UserFactory(username="victim", is_staff=True, password="a-long-test-password")
     client = Client(REMOTE_ADDR="203.0.113.5")
     for name in ["a", "b", "c"]:
         attempt(client, name, "guess")
     assert attempt(client, "victim", "a-long-test-password").status_code == 429
     assert attempt(Client(REMOTE_ADDR="198.51.100.1"), "victim", "a-long-test-password").status_code == 302
+
+
+@pytest.fixture
+def behind_nginx(settings):
+    """Every request arrives from the proxy on 127.0.0.1, which appends the client's address."""
+    settings.CLINIC_TRUSTED_PROXIES = 1
+    settings.AXES_FAILURE_LIMIT = 5
+
+    def from_address(address, forged=""):
+        return Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"{forged}, {address}" if forged else address)
+
+    return from_address
+
+
+@pytest.mark.django_db
+def test_strangers_elsewhere_never_lock_a_real_user_out(behind_nginx):
+    UserFactory(username="nurse", is_staff=True, password="a-long-test-password")
+    attacker = behind_nginx("203.0.113.5")
+    for _ in range(5):
+        attempt(attacker, "nurse", "guess")
+    assert attempt(attacker, "nurse", "a-long-test-password").status_code == 429
+    assert attempt(behind_nginx("198.51.100.7"), "nurse", "a-long-test-password").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_forged_forwarded_address_does_not_escape_the_lock(behind_nginx):
+    UserFactory(username="nurse", is_staff=True, password="a-long-test-password")
+    for n in range(5):
+        attempt(behind_nginx("203.0.113.5", forged=f"10.0.0.{n}"), "nurse", "guess")
+    assert attempt(behind_nginx("203.0.113.5", forged="10.9.9.9"), "nurse", "a-long-test-password").status_code == 429
+
+
+@pytest.mark.django_db
+def test_signing_in_to_one_account_clears_no_other_accounts_failures(behind_nginx):
+    UserFactory(username="editor2", is_staff=True, password="a-long-test-password")
+    UserFactory(username="frontdesk", is_staff=True, password="another-long-password")
+    attacker = behind_nginx("203.0.113.5")
+    for _ in range(4):
+        attempt(attacker, "editor2", "guess")
+    assert attempt(attacker, "frontdesk", "another-long-password").status_code == 302
+    attacker = behind_nginx("203.0.113.5")  # signed out again
+    attempt(attacker, "editor2", "guess")  # the fifth
+    assert attempt(attacker, "editor2", "a-long-test-password").status_code == 429
+
+
+@pytest.mark.django_db
+def test_the_lockout_page_names_the_clinic_and_says_how_long_in_words(behind_nginx, settings):
+    UserFactory(username="nurse", is_staff=True, password="a-long-test-password")
+    client = behind_nginx("203.0.113.5")
+    for _ in range(5):
+        attempt(client, "nurse", "guess")
+    html = attempt(client, "nurse", "a-long-test-password").content.decode()
+    assert settings.CLINIC_NAME in html
+    assert "for about 1\xa0hour" in html and "PT1H" not in html
 
 
 @pytest.mark.django_db

@@ -31,7 +31,7 @@ def empty_cache():
 
 @pytest.fixture
 def behind_a_proxy(settings):
-    settings.CLINIC_TRUST_X_FORWARDED_FOR = True
+    settings.CLINIC_TRUSTED_PROXIES = 1
     settings.CLINIC_ENQUIRY_RATE_LIMIT = 3
     settings.CLINIC_PHONE = "+44 20 1111 2222"
 
