@@ -323,6 +323,13 @@ CACHES = {
     # Where staff pages "keep" shared parts of pages: nowhere (previews show unsaved changes; publishing.cache).
     "uncached": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
+# Rate limits must hold across every worker and server: the shared cache when one is configured, else a
+# table in the database (made by the migrations; `manage.py createcachetable` after changing caches).
+CACHES["limits"] = (
+    {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "clinic_limits"}
+    if LOCAL_MEMORY_CACHE
+    else {**CACHES["default"], "KEY_PREFIX": "limits"}
+)
 
 # Advertising rules for the clinic's jurisdiction: us (default), uk, ie, or none (claims/packs/).
 CLINIC_JURISDICTION = os.environ.get("CLINIC_JURISDICTION", "us").lower()

@@ -1,10 +1,12 @@
-"""Enquiries per client address per hour, counted in Django's cache under a keyed hash (no raw address kept)."""
+"""Enquiries per client address per hour, counted in the "limits" cache (shared by every worker and server)
+under a keyed hash (no raw address kept)."""
 
 import hashlib
 import hmac
+import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from publishing.signin import client_address
 
@@ -17,10 +19,15 @@ def cache_key(request):
 
 
 def is_limited(request):
-    return cache.get(cache_key(request), 0) >= settings.CLINIC_ENQUIRY_RATE_LIMIT
+    count, _ends = caches["limits"].get(cache_key(request), (0, 0))
+    return count >= settings.CLINIC_ENQUIRY_RATE_LIMIT
 
 
 def record_submission(request):
-    key = cache_key(request)
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    cache.incr(key)
+    """One more enquiry in this address's hour. Set, not incremented: the database cache's incr() would restart
+    the hour (it saves with the default timeout)."""
+    key, now, limits = cache_key(request), time.time(), caches["limits"]
+    count, ends = limits.get(key, (0, 0))
+    if ends <= now:  # a new hour begins with this enquiry
+        count, ends = 0, now + WINDOW_SECONDS
+    limits.set(key, (count + 1, ends), timeout=ends - now)

@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import Client
 
 from tests.factories import UserFactory
@@ -18,6 +18,7 @@ def test_settings(settings, tmp_path):
     }
     # Each test starts from the same content version: nothing cached by another test may be served.
     cache.clear()
+    caches["limits"].clear()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import logging
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
 from django.urls import reverse
 
 from enquiries.models import Enquiry
@@ -150,7 +151,17 @@ def test_client_address_is_never_stored(client):
     client.post(URL, good_enquiry(), REMOTE_ADDR="198.51.100.77")
     stored = str(list(Enquiry.objects.values()))
     assert "198.51.100.77" not in stored
-    assert not any("198.51.100.77" in str(key) for key in cache._cache)  # locmem internals: keys are hashed
+    with connection.cursor() as cursor:  # the limits table: keys are keyed hashes, never the address
+        cursor.execute("SELECT cache_key FROM clinic_limits")
+        keys = [row[0] for row in cursor.fetchall()]
+    assert keys and not any("198.51.100.77" in key for key in keys)
+
+
+def test_the_limit_is_kept_in_the_database_so_every_worker_and_server_shares_it(client, settings):
+    settings.CLINIC_ENQUIRY_RATE_LIMIT = 1
+    assert client.post(URL, good_enquiry()).status_code == 302
+    cache.clear()  # what one worker keeps in its own memory is no help to the next
+    assert client.post(URL, good_enquiry()).status_code == 429
 
 
 def test_form_needs_a_csrf_token():

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -24,9 +24,9 @@ PROXY = "10.0.0.1"  # every request reaches the site from the proxy
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    cache.clear()
+    caches["limits"].clear()
     yield
-    cache.clear()
+    caches["limits"].clear()
 
 
 @pytest.fixture
