@@ -252,6 +252,8 @@ CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp"]
 CLINIC_MAX_UPLOAD_BYTES = int(os.environ.get("CLINIC_MAX_UPLOAD_MB", "10")) * 1024 * 1024
 CLINIC_MAX_IMAGE_PIXELS = int(os.environ.get("CLINIC_MAX_IMAGE_MEGAPIXELS", "40")) * 1_000_000
 CLINIC_IMAGE_WIDTHS = [int(w) for w in env_list("CLINIC_IMAGE_WIDTHS", "480,960,1440,1920")]
+# Uploads are kept no wider than this (pages never show more): a 40-megapixel photo is stored at this width.
+CLINIC_MAX_IMAGE_WIDTH = int(os.environ.get("CLINIC_MAX_IMAGE_WIDTH", "2560"))
 CKEDITOR_5_CONFIGS = {
     "default": {
         "toolbar": {

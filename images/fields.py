@@ -1,23 +1,22 @@
-from pathlib import PurePosixPath
-
 from django import forms
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 
-from .pipeline import clean_image, make_renditions, validate_image
+from .pipeline import clean_image, make_renditions, random_name, validate_image
 
 
 def validate_new_upload(file):
-    # Files already stored passed this check when they arrived.
-    if not getattr(file, "_committed", False):
-        validate_image(file)
+    # Files already stored passed this check when they arrived; one checked by the form is not decoded again.
+    upload = getattr(file, "file", file)
+    if not getattr(file, "_committed", False) and not hasattr(upload, "prepared"):
+        validate_image(upload)
 
 
 class CleanImageFieldFile(ImageFieldFile):
     def save(self, name, content, save=True):
-        content, extension = clean_image(content)
-        super().save(f"{PurePosixPath(name).stem}.{extension}", content, save=False)
-        width, height = make_renditions(self.storage, self.name)
+        stored, extension, prepared = clean_image(content)
+        super().save(random_name(extension), stored, save=False)
+        width, height = make_renditions(self.storage, self.name, prepared)
         # Record the cleaned image's size (turned upright, so maybe not the upload's) before the row is written.
         if self.field.width_field:
             setattr(self.instance, self.field.width_field, width)

@@ -3,6 +3,8 @@
 Pages never process images: templates compute rendition addresses from the stored name and size.
 """
 
+import secrets
+from dataclasses import dataclass
 from io import BytesIO
 from urllib.parse import quote
 
@@ -10,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 # Pillow format -> (file extension, save options) for what we accept.
 FORMATS = {
@@ -23,28 +25,68 @@ RENDITIONS_DIR = "renditions"
 ACCEPTED = "Upload a JPEG, PNG or WebP photo."
 
 
-def validate_image(upload):
-    """Refuse anything but a plain JPEG, PNG or WebP within the size and pixel limits, judged by its content."""
+WEBP_MAX_SIDE = 16383  # the largest side WebP can hold
+MAX_ASPECT_RATIO = 20  # beyond 20:1 a "photo" is a banner or a strip, and its renditions would be slivers
+
+
+@dataclass
+class PreparedImage:
+    """An upload decoded once: upright, in RGB (or grey, or with transparency for PNG and WebP), no larger
+    than pages need, with the format it is stored in."""
+
+    image: Image.Image
+    format: str
+
+    @property
+    def size(self):
+        return self.image.size
+
+
+def too_big(upload):
     limit = settings.CLINIC_MAX_UPLOAD_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            f"The file is {filesizeformat(upload.size)}; the limit is {filesizeformat(limit)}. "
-            "Export the image smaller and try again.",
-            code="too_large",
-        )
+    return ValidationError(
+        f"The file is {filesizeformat(upload.size)}; the limit is {filesizeformat(limit)}. "
+        "Export the image smaller and try again.",
+        code="too_large",
+    )
+
+
+def too_many_pixels(width, height):
+    pixels = width * height
+    return ValidationError(
+        f"The image is {width}×{height} pixels ({pixels / 1e6:.0f} megapixels); the limit is "
+        f"{settings.CLINIC_MAX_IMAGE_PIXELS / 1e6:.0f} megapixels. Resize it and try again.",
+        code="too_many_pixels",
+    )
+
+
+def prepare_image(upload):
+    """Check an upload by its content and decode it once, for its checks, the stored copy and every rendition.
+    Refuses anything but a JPEG (camera multi-picture JPEGs give their first picture), PNG or WebP within the
+    size and pixel limits, and damaged files, each with a message saying what to do. A JPEG is decoded at a
+    reduced scale when that still covers the largest size kept, which saves most of the time and memory."""
+    if upload.size > settings.CLINIC_MAX_UPLOAD_BYTES:
+        raise too_big(upload)
     upload.seek(0)
     try:
-        with Image.open(upload) as image:  # reads the header only
-            if image.format not in FORMATS:
-                raise ValidationError(f"{image.format} files are not accepted. {ACCEPTED}", code="format")
-            pixels = image.width * image.height
-            if pixels > settings.CLINIC_MAX_IMAGE_PIXELS:
+        with Image.open(upload) as opened:  # reads the header only
+            format = "JPEG" if opened.format == "MPO" else opened.format
+            if format not in FORMATS:
+                raise ValidationError(f"{opened.format} files are not accepted. {ACCEPTED}", code="format")
+            if opened.width * opened.height > settings.CLINIC_MAX_IMAGE_PIXELS:
+                raise too_many_pixels(opened.width, opened.height)
+            if max(opened.size) / max(1, min(opened.size)) > MAX_ASPECT_RATIO:
                 raise ValidationError(
-                    f"The image is {image.width}×{image.height} pixels ({pixels / 1e6:.0f} megapixels); the limit is "
-                    f"{settings.CLINIC_MAX_IMAGE_PIXELS / 1e6:.0f} megapixels. Resize it and try again.",
-                    code="too_many_pixels",
+                    f"The image is {opened.width}×{opened.height} pixels: more than {MAX_ASPECT_RATIO} times as "
+                    "long as it is wide. Crop it to the part that matters and try again.",
+                    code="aspect_ratio",
                 )
-            image.load()  # now decode fully: catches truncated and corrupt files
+            largest = settings.CLINIC_MAX_IMAGE_WIDTH
+            if format == "JPEG":
+                opened.draft(opened.mode, (largest, largest))  # decode at 1/2, 1/4 or 1/8 scale when that is enough
+            opened.load()  # decodes: damaged and truncated files fail here
+            icc_profile = opened.info.get("icc_profile")
+            image = ImageOps.exif_transpose(opened)
     except ValidationError:
         raise
     except Image.DecompressionBombError as error:
@@ -60,6 +102,45 @@ def validate_image(upload):
         ) from error
     finally:
         upload.seek(0)
+    image = in_srgb(image, icc_profile, format)
+    image.info = {}  # no metadata is kept: EXIF, GPS, XMP, comments
+    return PreparedImage(fit(image, settings.CLINIC_MAX_IMAGE_WIDTH), format)
+
+
+def in_srgb(image, icc_profile, format):
+    """Colours as browsers assume them (sRGB, so no profile needs keeping): a CMYK print file or a wide-gamut
+    photo (Display P3) converted through its own profile, palette and other modes turned into what the stored
+    format holds."""
+    if icc_profile and image.mode in ("CMYK", "RGB", "RGBA"):
+        try:
+            source = ImageCms.ImageCmsProfile(BytesIO(icc_profile))
+            if image.mode == "CMYK" or "srgb" not in ImageCms.getProfileDescription(source).lower():
+                output = "RGBA" if image.mode == "RGBA" else "RGB"
+                return ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"), outputMode=output)
+        except (ImageCms.PyCMSError, OSError):
+            pass  # a broken profile: the plain conversion below
+    if image.mode == "CMYK":
+        return image.convert("RGB")
+    if image.mode in ("RGB", "L") or (image.mode == "RGBA" and format != "JPEG"):
+        return image
+    if format != "JPEG" and ("transparency" in image.info or image.mode in ("LA", "PA", "P")):
+        return image.convert("RGBA")
+    return image.convert("RGB")
+
+
+def fit(image, largest_width):
+    """No wider than pages need, and within what WebP can hold."""
+    width, height = image.size
+    scale = min(1, largest_width / width, WEBP_MAX_SIDE / height)
+    if scale == 1:
+        return image
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def validate_image(upload):
+    """Refuse what prepare_image() refuses; the decoded image is kept on the upload for saving it."""
+    upload.prepared = prepare_image(upload)
 
 
 def encode(image, format, **options):
@@ -69,20 +150,16 @@ def encode(image, format, **options):
 
 
 def clean_image(upload):
-    """The image turned upright by its EXIF orientation and re-encoded with no metadata (EXIF, GPS, XMP,
-    comments); only the colour profile is kept. Returns (content, extension)."""
-    upload.seek(0)
-    with Image.open(upload) as original:
-        format = original.format
-        image = ImageOps.exif_transpose(original)
-        icc_profile = original.info.get("icc_profile")
-    image.info = {}
-    if format == "JPEG" and image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
-    extension, options = FORMATS[format]
-    if icc_profile:
-        options = {**options, "icc_profile": icc_profile}
-    return ContentFile(encode(image, format, **options)), extension
+    """The stored copy of an upload: upright, no metadata, in sRGB, no larger than pages need (decoded once:
+    the checks' decoding is reused). Returns (content, extension, prepared image)."""
+    prepared = getattr(upload, "prepared", None) or prepare_image(upload)
+    extension, options = FORMATS[prepared.format]
+    return ContentFile(encode(prepared.image, prepared.format, **options)), extension, prepared
+
+
+def random_name(extension):
+    """Stored names say nothing about the photo or the camera (IMG_0001.jpg), and never collide."""
+    return f"{secrets.token_hex(12)}.{extension}"
 
 
 def rendition_widths(width):
@@ -95,25 +172,28 @@ def rendition_name(name, width, extension):
     return f"{RENDITIONS_DIR}/{stem}-{width}.{extension}"
 
 
-def make_renditions(storage, name):
+def make_renditions(storage, name, prepared=None):
     """Write every rendition of the stored image `name`: WebP at each width, and the original format below
-    full size. Returns (width, height) of the original."""
-    with storage.open(name, "rb") as file, Image.open(file) as original:
-        original.load()
-        format = original.format
-        size = original.size
-    extension, options = FORMATS[format]
-    for width in rendition_widths(size[0]):
-        height = round(size[1] * width / size[0])
-        resized = original if width == size[0] else original.resize((width, height), Image.Resampling.LANCZOS)
+    full size, from the image already decoded when there is one. Returns (width, height) of the original."""
+    if prepared is None:
+        with storage.open(name, "rb") as file, Image.open(file) as stored:
+            stored.load()
+            prepared = PreparedImage(stored.copy(), stored.format)
+    original, size = prepared.image, prepared.size
+    extension, options = FORMATS[prepared.format]
+    smaller = original
+    for width in sorted(rendition_widths(size[0]), reverse=True):  # each from the one above: quicker, as sharp
+        height = max(1, round(size[1] * width / size[0]))
+        if width != size[0]:
+            smaller = smaller.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
         outputs = [("webp", "WEBP", WEBP_OPTIONS)]
         if width != size[0]:
-            outputs.append((extension, format, options))
+            outputs.append((extension, prepared.format, options))
         for ext, fmt, opts in outputs:
             target = rendition_name(name, width, ext)
             if storage.exists(target):
                 storage.delete(target)
-            storage.save(target, ContentFile(encode(resized, fmt, **opts)))
+            storage.save(target, ContentFile(encode(smaller, fmt, **opts)))
     return size
 
 

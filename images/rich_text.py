@@ -4,7 +4,7 @@ import re
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 
 from .alt_text import alt_text_problem
 from .pipeline import make_renditions, rendition_name, rendition_widths, srcset
@@ -26,14 +26,25 @@ def body_image_problems(html):
             )
         elif problem := alt_text_problem(attributes["alt"]):
             problems.append(f"Image {number}: {problem}")
+        src = attributes.get("src", "")
+        if src.startswith(settings.MEDIA_URL) and local_name(src) is None:
+            problems.append(
+                f"Image {number} points at {src}, which is not an uploaded image. Delete it and insert the "
+                "picture again with “Insert image”."
+            )
     return problems
 
 
 def local_name(src):
-    if not src.startswith(settings.MEDIA_URL):
+    """The stored name of an uploaded image `src` points at, or None (elsewhere, missing, or not a file)."""
+    name = src.removeprefix(settings.MEDIA_URL) if src.startswith(settings.MEDIA_URL) else ""
+    if not name or name.endswith("/") or ".." in name.split("/") or not default_storage.exists(name):
         return None
-    name = src.removeprefix(settings.MEDIA_URL)
-    return name if default_storage.exists(name) else None
+    try:
+        with default_storage.open(name, "rb") as file, Image.open(file):
+            return name
+    except (OSError, UnidentifiedImageError):  # a folder, or not an image
+        return None
 
 
 def with_renditions(html):

@@ -1,15 +1,13 @@
 """Image upload for CKEditor 5, replacing the package's view: staff with content rights only, through the
 same pipeline as every other image (validated by content, metadata stripped, renditions made)."""
 
-import uuid
-
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from images.pipeline import clean_image, make_renditions, validate_image
+from images.pipeline import clean_image, make_renditions, random_name, validate_image
 
 from .models import page_types
 
@@ -35,7 +33,7 @@ def editor_image_upload(request):
         validate_image(upload)
     except ValidationError as invalid:
         return error(invalid.messages[0], 400)
-    content, extension = clean_image(upload)
-    name = default_storage.save(f"editor/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}", content)
-    make_renditions(default_storage, name)
+    content, extension, prepared = clean_image(upload)
+    name = default_storage.save(f"editor/{timezone.now():%Y/%m}/{random_name(extension)}", content)
+    make_renditions(default_storage, name, prepared)
     return JsonResponse({"url": default_storage.url(name)})
