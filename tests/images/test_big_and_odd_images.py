@@ -30,7 +30,8 @@ def stored(name):
 
 
 def test_stored_names_never_carry_the_cameras_name_and_never_collide():
-    first, second = hero("IMG_0001.jpg", image_bytes("JPEG", (600, 400))), hero("1.jpg", image_bytes("JPEG", (600, 400)))
+    first = hero("IMG_0001.jpg", image_bytes("JPEG", (600, 400)))
+    second = hero("1.jpg", image_bytes("JPEG", (600, 400)))
     third = hero("1.jpg", image_bytes("PNG", (600, 400)))
     names = [page.hero_image.name for page in (first, second, third)]
     assert not any("IMG_0001" in name or name.endswith("/1.jpg") for name in names)
@@ -59,7 +60,8 @@ def test_a_strip_or_banner_gets_a_clear_message(editor_client, editor):
 
 def cmyk_jpeg(profile=b""):
     buffer = BytesIO()
-    Image.new("CMYK", (300, 200), (0, 255, 255, 0)).save(buffer, "JPEG", **({"icc_profile": profile} if profile else {}))
+    options = {"icc_profile": profile} if profile else {}
+    Image.new("CMYK", (300, 200), (0, 255, 255, 0)).save(buffer, "JPEG", **options)
     return buffer.getvalue()
 
 
@@ -92,7 +94,8 @@ def test_a_cameras_multi_picture_jpeg_is_taken_as_its_first_picture():
 
 @pytest.mark.parametrize("src", ["/media/", "/media/heroes/", "/media/no-such-file.jpg", "/media/../settings.py"])
 def test_a_body_image_pointing_at_no_uploaded_image_gets_a_clear_message(editor_client, editor, src):
-    data = article_form(author=editor.pk, body=f'<figure class="image"><img src="{src}" alt="Syringe on a tray"></figure>')
+    body = f'<figure class="image"><img src="{src}" alt="Syringe on a tray"></figure>'
+    data = article_form(author=editor.pk, body=body)
     response = editor_client.post(reverse("admin:articles_article_add"), data)
     assert response.status_code == 200
     assert "which is not an uploaded image" in response.content.decode()
