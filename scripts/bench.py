@@ -168,6 +168,57 @@ print(json.dumps(facts))
     return {name: tuple(values) for name, values in json.loads(out.splitlines()[-1]).items()}
 
 
+BIG_PHOTO_SAVE = """
+import re, sys, time, django
+django.setup()
+from pathlib import Path
+from django.core.files.uploadedfile import SimpleUploadedFile
+from treatments.models import BeforeAfterPair, Treatment
+
+photos = [Path(name).read_bytes() for name in sys.argv[1:]]
+treatment = Treatment.objects.filter(status="published").first()
+def peak_mb():  # this process's high-water mark (ru_maxrss would include the parent's, from before exec)
+    return int(re.search(r"VmHWM:\\s+(\\d+) kB", Path("/proc/self/status").read_text()).group(1)) / 1024
+
+baseline = peak_mb()
+started = time.perf_counter()
+pair = BeforeAfterPair(treatment=treatment, consent_recorded=True, consent_reference="Form 12", show_publicly=True,
+                       caption="Two weeks after",
+                       before_alt="Forehead lines before treatment", after_alt="Smoother forehead after treatment",
+                       before_image=SimpleUploadedFile("IMG_0001.JPG", photos[0]),
+                       after_image=SimpleUploadedFile("IMG_0002.JPG", photos[1]))
+pair.full_clean()  # what the admin form does: checks, which decode each photo (once)
+pair.save()
+seconds = time.perf_counter() - started
+peak = peak_mb()
+print(seconds, baseline, peak, len(photos[0]) + len(photos[1]), pair.before_width, pair.before_height)
+"""
+
+
+def camera_photo(path, seed):
+    """7296 × 5472 (39.9 megapixels) with a photo's texture, as a camera writes it (JPEG quality 92)."""
+    from PIL import Image, ImageFilter
+
+    size = (7296, 5472)
+    noise = Image.effect_noise((912, 684), 60).filter(ImageFilter.GaussianBlur(2))
+    base = Image.merge("RGB", [noise, Image.linear_gradient("L").resize((912, 684)), noise.rotate(seed * 180)])
+    grain = Image.effect_noise(size, 12).convert("RGB")  # sensor grain: what makes camera files large
+    Image.blend(base.resize(size, Image.Resampling.BICUBIC), grain, 0.12).save(path, "JPEG", quality=90)
+
+
+def measure_big_photo_save(env, workdir):
+    """A before-and-after pair of two 39.9-megapixel camera JPEGs saved as the admin saves it: seconds and
+    the peak memory of the process doing it (a worker does the same work)."""
+    photos = [workdir / "IMG_0001.JPG", workdir / "IMG_0002.JPG"]
+    for seed, path in enumerate(photos):
+        camera_photo(path, seed)
+    out = subprocess.run([PYTHON, "-c", BIG_PHOTO_SAVE, *map(str, photos)], cwd=ROOT, env=env, check=True,
+                         capture_output=True, text=True).stdout.split()
+    seconds, baseline, peak, upload_bytes, width, height = out[-6:]
+    return {"seconds": float(seconds), "baseline MB": float(baseline), "peak MB": float(peak),
+            "upload MB": int(upload_bytes) / 2**20, "stored": f"{width}×{height}"}
+
+
 def cache_status(url):
     with urllib.request.urlopen(url) as response:
         response.read()
@@ -226,6 +277,7 @@ class Site:
 
 def measure_site(site, pages, args):
     results = {"build seconds": site.build()}
+    results["big photos"] = measure_big_photo_save({**site.env, "CLINIC_MAX_UPLOAD_MB": "40"}, site.workdir)
     results["facts"] = page_facts({**site.env, "CLINIC_PAGE_CACHE_SECONDS": "600"}, pages)
     modes = [("cold", {"CLINIC_PAGE_CACHE_SECONDS": "0"}), ("warm", {"CLINIC_PAGE_CACHE_SECONDS": "600"}),
              ("full render", {"CLINIC_PAGE_CACHE_SECONDS": "0", "CLINIC_FRAGMENT_CACHE_SECONDS": "0"})]
@@ -350,6 +402,14 @@ def render(minimal, runs, args):
         for name in FULL_RENDER_PAGES:
             rps, p50, p99, errs = results["full render", name]
             lines.append(f"| {name} | {rps:.0f} | {p50:.2f} | {p99:.2f} | {rps / minimal[0]:.2f}× | {errs} |")
+        photos = results["big photos"]
+        lines += [
+            "",
+            f"Saving a before-and-after pair of two 39.9-megapixel camera JPEGs ({photos['upload MB']:.0f} MB "
+            f"together), as the admin does: **{photos['seconds']:.1f} s**, peak memory of the process "
+            f"**{photos['peak MB']:.0f} MB** ({photos['baseline MB']:.0f} MB before the save); stored at "
+            f"{photos['stored']} with their renditions.",
+        ]
         lines += [
             "",
             "Sitemap files, page cache off, one request at a time (as search engines fetch them):",
