@@ -121,9 +121,9 @@ class PublicPageCacheMiddleware:
         if self.publish_if_due(version):
             version = ContentVersion.current()
         request.content_version = version
+        query = drop_tracking_parameters(request)  # also for the parts of pages, page cache or not
         if not settings.CLINIC_PAGE_CACHE_SECONDS:
             return in_one_piece(self.get_response(request))
-        query = drop_tracking_parameters(request)
         response = cache.get(self.key(request, version, query))
         if response is not None:
             response["X-Page-Cache"] = "hit"
