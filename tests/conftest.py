@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.test import Client
 
 from tests.factories import UserFactory
@@ -17,8 +17,7 @@ def test_settings(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     # Each test starts from the same content version: nothing cached by another test may be served.
-    cache.clear()
-    caches["limits"].clear()
+    cache.clear()  # the rate limits' database cache is emptied with the test's transaction
 
 
 @pytest.fixture
