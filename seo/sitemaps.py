@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from publishing.cache import for_this_version
 from publishing.models import page_types
 
 SECTIONS = ["home", "treatments:list", "articles:list", "enquiries:consultation", "privacy"]
@@ -41,7 +42,12 @@ def sitemap_index(request):
     parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n',
              f"<sitemap><loc>{escape(base + reverse('sitemap-section', args=[SITE_SECTION]))}</loc></sitemap>\n"]
     for name, page_type in sections().items():
-        totals = page_type.objects.published().order_by().aggregate(pages=Count("pk"), last=Max("updated_at"))
+        totals = for_this_version(  # counting 100,000 pages is the slow part: once per change to the content
+            request, f"sitemap-totals:{name}",
+            lambda page_type=page_type: page_type.objects.published().order_by().aggregate(
+                pages=Count("pk"), last=Max("updated_at")
+            ),
+        )
         location = base + reverse("sitemap-section", args=[name])
         files = max(1, -(-totals["pages"] // ADDRESSES_PER_FILE))
         for number in range(1, files + 1):
