@@ -127,7 +127,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("DJANGO_DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        # No extra "SELECT 1" per request: every request first asks for the content version, which reconnects
+        # a connection the database dropped (publishing.models.ContentVersion.current).
+        conn_health_checks=False,
     )
 }
 
