@@ -178,7 +178,7 @@ def make_renditions(storage, name, prepared=None):
     if prepared is None:
         with storage.open(name, "rb") as file, Image.open(file) as stored:
             stored.load()
-            prepared = PreparedImage(stored.copy(), stored.format)
+            return make_renditions(storage, name, PreparedImage(stored, stored.format))
     original, size = prepared.image, prepared.size
     extension, options = FORMATS[prepared.format]
     smaller = original

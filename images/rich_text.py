@@ -27,7 +27,7 @@ def body_image_problems(html):
         elif problem := alt_text_problem(attributes["alt"]):
             problems.append(f"Image {number}: {problem}")
         src = attributes.get("src", "")
-        if src.startswith(settings.MEDIA_URL) and local_name(src) is None:
+        if src.startswith(settings.MEDIA_URL) and uploaded_image(src) is None:
             problems.append(
                 f"Image {number} points at {src}, which is not an uploaded image. Delete it and insert the "
                 "picture again with “Insert image”."
@@ -35,14 +35,15 @@ def body_image_problems(html):
     return problems
 
 
-def local_name(src):
-    """The stored name of an uploaded image `src` points at, or None (elsewhere, missing, or not a file)."""
+def uploaded_image(src):
+    """(stored name, width, height) of the uploaded image `src` points at, or None (elsewhere, missing, or not
+    an image)."""
     name = src.removeprefix(settings.MEDIA_URL) if src.startswith(settings.MEDIA_URL) else ""
     if not name or name.endswith("/") or ".." in name.split("/") or not default_storage.exists(name):
         return None
     try:
-        with default_storage.open(name, "rb") as file, Image.open(file):
-            return name
+        with default_storage.open(name, "rb") as file, Image.open(file) as image:
+            return (name, *image.size)
     except (OSError, UnidentifiedImageError):  # a folder, or not an image
         return None
 
@@ -52,11 +53,10 @@ def with_renditions(html):
 
     def rewrite(match):
         attributes = dict(ATTRIBUTE.findall(match.group(1)))
-        name = local_name(attributes.get("src", ""))
-        if name is None:
+        image = uploaded_image(attributes.get("src", ""))
+        if image is None:
             return match.group(0)
-        with default_storage.open(name, "rb") as file, Image.open(file) as image:
-            width, height = image.size
+        name, width, height = image
         if not default_storage.exists(rendition_name(name, rendition_widths(width)[0], "webp")):
             make_renditions(default_storage, name)
         attributes.update(

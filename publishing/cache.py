@@ -4,8 +4,9 @@ Only plain public pages are stored: never anything for signed-in staff (they car
 cookie), never a response that sets a cookie or varies on one (forms with CSRF tokens), never
 one marked private or no-cache (previews, the consultation form), never an error page.
 
-A hit costs one tiny query (the content version, so every worker and server sees a change at once) and
-one cache read; it runs before sessions, CSRF and URL resolving. Tracking parameters (`utm_*`, `fbclid`…)
+A hit costs the content version (so every worker and server sees a change at once: one tiny query, or on
+PostgreSQL a look at what the database announced) and one cache read; it runs before sessions, CSRF and
+URL resolving. Tracking parameters (`utm_*`, `fbclid`…)
 never split the cache, and the scheme and host are part of the key (pages hold absolute URLs).
 """
 
@@ -64,7 +65,7 @@ def for_this_version(request, name, compute):
     """compute(), kept for as long as what patients see is unchanged: for parts many pages show alike (the
     blog's categories, the latest articles), whether or not whole pages are cached. Only for public requests:
     staff previews render unsaved changes."""
-    seconds = fragment_seconds(request)
+    seconds = getattr(request, "fragment_seconds", 0)
     if not seconds:
         return compute()
     key = f"{name}:{request.content_version}"
@@ -75,18 +76,15 @@ def for_this_version(request, name, compute):
     return value
 
 
-def fragment_seconds(request):
-    """How long parts of pages may be kept (0: not at all, for staff and previews)."""
-    version, seconds = getattr(request, "content_version", None), settings.CLINIC_FRAGMENT_CACHE_SECONDS
-    if version is None or not seconds:
-        return 0
-    return min(seconds, seconds_until(next_change_for(version)) or seconds)
+def lifetime(version, seconds):
+    """`seconds`, or less when a scheduled change comes sooner (0 stays 0: not kept)."""
+    return seconds and min(seconds, seconds_until(next_change_for(version)) or seconds)
 
 
 def fragments(request):
     """Context processor: the arguments of `{% cache fragment_seconds name content_version … using=fragment_cache %}`
-    in templates, so shared parts of pages are kept for patients and never for staff."""
-    seconds = fragment_seconds(request)
+    in templates, so shared parts of pages are kept for patients and never for staff (0 seconds)."""
+    seconds = getattr(request, "fragment_seconds", 0)
     return {
         "fragment_seconds": seconds,
         "content_version": getattr(request, "content_version", None),
@@ -121,6 +119,7 @@ class PublicPageCacheMiddleware:
         if self.publish_if_due(version):
             version = ContentVersion.current()
         request.content_version = version
+        request.fragment_seconds = lifetime(version, settings.CLINIC_FRAGMENT_CACHE_SECONDS)
         query = drop_tracking_parameters(request)  # also for the parts of pages, page cache or not
         if not settings.CLINIC_PAGE_CACHE_SECONDS:
             return in_one_piece(self.get_response(request))
@@ -132,9 +131,8 @@ class PublicPageCacheMiddleware:
         if self.is_cacheable_response(in_one_piece(response)):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             set_response_etag(response)  # once here, rather than on every hit
-            until_next_change = seconds_until(next_change_for(version))
-            seconds = settings.CLINIC_PAGE_CACHE_SECONDS
-            cache.set(self.key(request, version, query), response, min(seconds, until_next_change or seconds))
+            seconds = lifetime(version, settings.CLINIC_PAGE_CACHE_SECONDS)
+            cache.set(self.key(request, version, query), response, seconds)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -15,6 +15,7 @@ PostgreSQL needs a server whose role may create databases (--postgres-url).
 """
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -163,8 +164,6 @@ for name, path in {pages!r}:
 print(json.dumps(facts))
 """
     out = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
-    import json
-
     return {name: tuple(values) for name, values in json.loads(out.splitlines()[-1]).items()}
 
 

@@ -59,12 +59,13 @@ def sitemap_index(request):
 
 def sitemap_section(request, section):
     """One file of addresses: the site's sections and lists, or one page type's pages (a part, with ?p=)."""
+    page_type = sections().get(section)
     if section == SITE_SECTION:
         if file_number(request) != 1:
             raise Http404("The site's own addresses fit in one file.")
         entries = site_entries()
-    elif section in sections():
-        entries = page_entries(sections()[section], file_number(request))
+    elif page_type:
+        entries = page_entries(page_type, file_number(request))
     else:
         raise Http404("No such sitemap.")
     base = escape(request.build_absolute_uri("/")[:-1])

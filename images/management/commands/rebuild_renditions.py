@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from images.fields import CleanImageField
 from images.pipeline import make_renditions
-from images.rich_text import ATTRIBUTE, IMG_TAG, local_name
+from images.rich_text import ATTRIBUTE, IMG_TAG, uploaded_image
 
 
 class Command(BaseCommand):
@@ -36,7 +36,7 @@ class Command(BaseCommand):
                 for field in rich_text:
                     for match in IMG_TAG.finditer(getattr(obj, field)):
                         src = dict(ATTRIBUTE.findall(match.group(1))).get("src", "")
-                        name = local_name(src)
+                        name = (uploaded_image(src) or [None])[0]
                         if name and name not in seen:
                             seen.add(name)
                             yield default_storage, name
