@@ -115,7 +115,7 @@ class SecondStepView(AdminContextMixin, FormView):
 
 
 def show_backup_codes(request, codes, next_url):
-    context = {**admin.site.each_context(request), "title": "Your backup codes", "codes": codes, "next_url": next_url}
+    context = {**admin.site.each_context(request), "title": "Keep these backup codes", "codes": codes, "next_url": next_url}
     return never_cache(lambda request: render(request, "accounts/backup_codes.html", context))(request)
 
 
