@@ -15,6 +15,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LoginView
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
@@ -115,8 +116,12 @@ class SecondStepView(AdminContextMixin, FormView):
 
 
 def show_backup_codes(request, codes, next_url):
-    context = {**admin.site.each_context(request), "title": "Keep these backup codes", "codes": codes, "next_url": next_url}
-    return never_cache(lambda request: render(request, "accounts/backup_codes.html", context))(request)
+    """Shown once, never kept by a cache or the browser's history."""
+    context = {**admin.site.each_context(request), "title": "Keep these backup codes", "codes": codes,
+               "next_url": next_url}
+    response = render(request, "accounts/backup_codes.html", context)
+    add_never_cache_headers(response)
+    return response
 
 
 @method_decorator([admin.site.admin_view, never_cache], name="dispatch")
