@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "articles",
     "enquiries",
     "search",
+    "clinic",
     "seo",
     "demo",
     "clinic_site",

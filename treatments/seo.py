@@ -4,19 +4,27 @@ from seo.structured_data import image_url, page_nodes, plain, web_page_node
 
 from .models import Treatment
 
-NON_SURGICAL = "https://schema.org/NoninvasiveProcedure"
-SURGICAL = "https://schema.org/SurgicalProcedure"
+NON_INVASIVE = "https://schema.org/NoninvasiveProcedure"  # a MedicalProcedureType value
+
+
+def procedure_type(treatment):
+    """Surgery and injections are procedure types of their own in schema.org; other treatments are
+    non-invasive procedures."""
+    if treatment.category == treatment.Category.SURGICAL:
+        return {"@type": "SurgicalProcedure"}
+    if treatment.injectable:
+        return {"@type": "PercutaneousProcedure"}
+    return {"@type": "MedicalProcedure", "procedureType": NON_INVASIVE}
 
 
 @page_nodes.register
 def treatment_nodes(treatment: Treatment, base_url):
     url = base_url + treatment.get_absolute_url()
     procedure = {
-        "@type": "MedicalProcedure",
+        **procedure_type(treatment),
         "@id": f"{url}#procedure",
         "name": treatment.title,
         "description": treatment.summary,
-        "procedureType": SURGICAL if treatment.category == treatment.Category.SURGICAL else NON_SURGICAL,
         "bodyLocation": "Face",
     }
     for key, html in [("howPerformed", treatment.how_it_works), ("followup", treatment.aftercare)]:

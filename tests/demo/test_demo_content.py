@@ -49,6 +49,14 @@ def test_staff_edits_survive_a_rerun():
     assert Treatment.objects.get(slug="botox").title == "Botox (anti-wrinkle)"
 
 
-def test_demo_author_cannot_log_in():
+def test_demo_bylines_and_reviews_credit_clinicians_with_profiles(client):
     call_command("load_demo_content")
-    assert not Article.objects.get().author.has_usable_password()
+    article = Article.objects.get()
+    assert article.author.slug == "sarah-lin" and article.author.user is None  # a byline, not a login
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'By <a href="/team/sarah-lin/">Sarah Lin</a>' in html
+    assert '<a href="/team/eleanor-hart/">Dr Eleanor Hart</a>' in html  # medically reviewed by
+    team = client.get("/team/").content.decode()
+    assert team.count('class="card__title"') == 3
+    surgeon = client.get("/team/daniel-okafor/").content.decode()
+    assert "Consultant plastic surgeon" in surgeon and "/treatments/rhinoplasty/" in surgeon

@@ -1,6 +1,4 @@
 import reversion
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -11,8 +9,6 @@ from demo import content as demo_content
 from demo import pictures
 from publishing.models import Status
 from treatments.models import FAQ, BeforeAfterPair, Treatment
-
-DEMO_AUTHOR = "clinical-team"
 
 
 class Command(BaseCommand):
@@ -25,9 +21,8 @@ class Command(BaseCommand):
     @reversion.create_revision()
     def handle(self, *args, **options):
         reversion.set_comment("Demo content loaded.")
-        self.reviewer, _ = Clinician.objects.get_or_create(
-            name=demo_content.REVIEWER["name"], defaults=demo_content.REVIEWER
-        )
+        self.load_clinicians()
+        self.reviewer = Clinician.objects.get(slug=demo_content.REVIEWER_SLUG)
         created = 0
         for data in demo_content.TREATMENTS:
             created += self.load_treatment(dict(data))
@@ -35,6 +30,16 @@ class Command(BaseCommand):
             Category.objects.get_or_create(slug=slug, defaults={"name": name, "description": description})
         created += self.load_article(dict(demo_content.ARTICLE))
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {created} page(s) created."))
+
+    def load_clinicians(self):
+        for seed, data in enumerate(demo_content.CLINICIANS):
+            data = dict(data)
+            data.pop("treatments")
+            initials = "".join(word[0] for word in data["name"].replace("Dr ", "").replace("Mr ", "").split())
+            clinician, created = Clinician.objects.get_or_create(slug=data.pop("slug"), defaults=data)
+            if created:
+                clinician.photo = pictures.portrait(f"{clinician.slug}.jpg", initials, seed)
+                clinician.save()
 
     def published_and_reviewed(self, slug):
         self.seed = getattr(self, "seed", 0) + 1
@@ -59,6 +64,9 @@ class Command(BaseCommand):
             slug=slug, defaults={**data, **self.published_and_reviewed(slug)}
         )
         if created:
+            treatment.clinicians.set(Clinician.objects.filter(
+                slug__in=[c["slug"] for c in demo_content.CLINICIANS if slug in c["treatments"]]
+            ))
             FAQ.objects.bulk_create(
                 FAQ(treatment=treatment, question=question, answer=answer, order=index)
                 for index, (question, answer) in enumerate(faqs, start=1)
@@ -76,11 +84,7 @@ class Command(BaseCommand):
     def load_article(self, data):
         category_slugs = data.pop("categories")
         treatment_slugs = data.pop("related_treatments")
-        author, _ = get_user_model().objects.get_or_create(
-            # A byline, not a login: the account has no usable password.
-            username=DEMO_AUTHOR,
-            defaults={"first_name": "Clinical Team", "is_staff": True, "password": make_password(None)},
-        )
+        author = Clinician.objects.filter(slug=data.pop("author", None)).first()  # None: the clinical team
         slug = data.pop("slug")
         article, created = Article.objects.get_or_create(
             slug=slug, defaults={**data, "author": author, **self.published_and_reviewed(slug)}
