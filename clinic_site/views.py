@@ -55,5 +55,8 @@ def healthz(request):
 def server_error(request):
     """The 500 page, rendered without the request so it cannot fail the way the page did."""
     template = loader.get_template("500.html")
-    # The database may be what failed: the clinic's details as the environment gives them.
-    return HttpResponse(template.render({"clinic": ClinicDetails.from_settings()}), status=500)
+    try:
+        details = ClinicDetails.load()
+    except DatabaseError:  # the database may be what failed: the details as the environment gives them
+        details = ClinicDetails.from_settings()
+    return HttpResponse(template.render({"clinic": details}), status=500)

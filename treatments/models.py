@@ -32,7 +32,7 @@ class Treatment(ClaimsChecked, Publishable):
     injectable = models.BooleanField(
         "given by injection", default=False,
         help_text="Tick for injectable treatments (e.g. Botox, fillers): search engines are told it is a procedure "
-        "through the skin rather than surgery or a non-invasive treatment.",
+        "through the skin (percutaneous) rather than a non-invasive one.",
     )
     procedure_time = models.CharField(max_length=100, blank=True, help_text="For example “15–20 minutes”.")
     anaesthetic = models.CharField(max_length=100, blank=True, help_text="For example “None needed” or “General”.")

@@ -4,17 +4,14 @@ from seo.structured_data import image_url, page_nodes, plain, web_page_node
 
 from .models import Treatment
 
-NON_INVASIVE = "https://schema.org/NoninvasiveProcedure"  # a MedicalProcedureType value
-
 
 def procedure_type(treatment):
-    """Surgery and injections are procedure types of their own in schema.org; other treatments are
-    non-invasive procedures."""
+    """Surgery is a type of procedure of its own in schema.org; injections (through the skin) and other
+    non-surgical treatments are values of a MedicalProcedure's procedureType."""
     if treatment.category == treatment.Category.SURGICAL:
         return {"@type": "SurgicalProcedure"}
-    if treatment.injectable:
-        return {"@type": "PercutaneousProcedure"}
-    return {"@type": "MedicalProcedure", "procedureType": NON_INVASIVE}
+    kind = "PercutaneousProcedure" if treatment.injectable else "NoninvasiveProcedure"
+    return {"@type": "MedicalProcedure", "procedureType": f"https://schema.org/{kind}"}
 
 
 @page_nodes.register

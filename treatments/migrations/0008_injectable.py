@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='treatment',
             name='injectable',
-            field=models.BooleanField(default=False, help_text='Tick for injectable treatments (e.g. Botox, fillers): search engines are told it is a procedure through the skin rather than surgery or a non-invasive treatment.', verbose_name='given by injection'),
+            field=models.BooleanField(default=False, help_text='Tick for injectable treatments (e.g. Botox, fillers): search engines are told it is a procedure through the skin (percutaneous) rather than a non-invasive one.', verbose_name='given by injection'),
         ),
         migrations.RunPython(flag_injections, migrations.RunPython.noop),
     ]
