@@ -96,13 +96,17 @@ def site_database():
 # --- Two servers -----------------------------------------------------------------------------------------------
 
 def free_ports(count):
-    """`count` ports nobody listens on (CLINIC_SCALEOUT_PORTS=18110,18111 chooses them instead)."""
-    if os.environ.get("CLINIC_SCALEOUT_PORTS"):
-        return [int(port) for port in os.environ["CLINIC_SCALEOUT_PORTS"].split(",")][:count]
-    sockets = [socket.socket() for _ in range(count)]
+    """`count` ports nobody listens on: chosen by the system, or by CLINIC_SCALEOUT_PORTS=18110,18111 (checked, so
+    a server left running elsewhere is never mistaken for ours)."""
+    wanted = [int(port) for port in os.environ.get("CLINIC_SCALEOUT_PORTS", "").split(",") if port.strip()]
+    ports = (wanted + [0] * count)[:count]
+    sockets = [socket.socket() for _ in ports]
     try:
-        for sock in sockets:
-            sock.bind(("127.0.0.1", 0))
+        for sock, port in zip(sockets, ports, strict=True):
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError as error:
+                pytest.fail(f"Port {port} is taken ({error}): stop what listens there or choose other ports.")
         return [sock.getsockname()[1] for sock in sockets]
     finally:
         for sock in sockets:
@@ -362,7 +366,11 @@ def test_a_change_published_on_one_server_is_what_the_other_serves_at_once(serve
     assert published.status_code == 302, published.text[-3000:]
     moved = "/blog/botox-facial-symmetry-quillwort/"
 
-    old = within_a_second(lambda: patient_b.get(ARTICLE).status_code == 301 and patient_b.get(ARTICLE))
+    def old_address_redirects():
+        response = patient_b.get(ARTICLE)
+        return response.status_code == 301 and response
+
+    old = within_a_second(old_address_redirects)
     assert old and old["Location"].endswith(moved), "B still serves the page it cached before the change"
     page = patient_b.get(moved)
     assert page.status_code == 200 and "the quillwort notes" in page.text
