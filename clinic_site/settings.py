@@ -50,9 +50,13 @@ INSTALLED_APPS = [
     "django.forms",
     "django_ckeditor_5",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "reversion",
     "reversion_compare",
     # Ours, lower layers first: content apps build on publishing; only clinic_site knows them all.
+    "accounts",
     "images",
     "clinicians",
     "publishing",
@@ -76,24 +80,29 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "publishing.middleware.SlugRedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
-# Staff sign-in: repeated failures lock out a username from an address (django-axes, publishing/signin.py);
+# Staff sign-in: repeated failures lock out a username from an address (django-axes, accounts/signin.py);
 # one address trying many usernames is locked out at a wider limit.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
 CLINIC_SIGNIN_ADDRESS_LIMIT = int(os.environ.get("CLINIC_SIGNIN_ADDRESS_LIMIT", "20"))
 AXES_COOLOFF_TIME = int(os.environ.get("DJANGO_LOGIN_LOCKOUT_MINUTES", "60")) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_HANDLER = "publishing.signin.SignInLockouts"
-AXES_CLIENT_IP_CALLABLE = "publishing.signin.client_address"
+AXES_HANDLER = "accounts.signin.SignInLockouts"
+AXES_CLIENT_IP_CALLABLE = "accounts.signin.client_address"
 AXES_RESET_ON_SUCCESS = True  # that username's failures from that address only
-AXES_LOCKOUT_CALLABLE = "publishing.signin.locked_out"
+AXES_LOCKOUT_CALLABLE = "accounts.signin.locked_out"
 AXES_VERBOSE = False
+# Staff sign in with a second factor (an authenticator app, or a one-time backup code): required for every
+# staff account by default in production, optional (each may turn it on) in local development.
+CLINIC_REQUIRE_TWO_FACTOR = env_bool("CLINIC_REQUIRE_TWO_FACTOR", not DEBUG)
 # Signed-in staff are signed out after this long without a request.
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True
@@ -246,6 +255,8 @@ CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "+44 20 7946 0000")
 CLINIC_EMAIL = os.environ.get("CLINIC_EMAIL", "hello@clinic.example")
 CLINIC_ADDRESS = os.environ.get("CLINIC_ADDRESS", "12 Harbour Street, London SE1 0AA")
 CLINIC_CURRENCY = os.environ.get("CLINIC_CURRENCY", "GBP")
+# How authenticator apps name staff accounts (django-otp).
+OTP_TOTP_ISSUER = CLINIC_NAME
 
 # Rich text: CKEditor 5 with semantic tools only; uploads go through our own staff-only view.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor-image-upload"

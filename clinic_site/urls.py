@@ -29,6 +29,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("admin/editor/upload/", editor_image_upload, name="editor-image-upload"),
+    path("admin/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("media/<path:path>", views.media),
 ]

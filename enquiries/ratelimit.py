@@ -8,7 +8,7 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 
-from publishing.signin import client_address
+from accounts.signin import client_address
 
 WINDOW_SECONDS = 60 * 60
 

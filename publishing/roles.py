@@ -1,8 +1,8 @@
 """Staff roles are groups, each with the permissions it needs and no more (README "Roles").
 
 After every migrate: a missing role group is made with all its permissions; an existing one gets the
-usual permissions on any page type it holds none on yet (a page type added later), and is otherwise left
-as the clinic set it. (clinic_site's migration 0002_roles made the first groups.)"""
+usual permissions on any model it holds none on yet (a page type or a feature added later), and is otherwise
+left as the clinic set it. (clinic_site's migration 0002_roles made the first groups.)"""
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
@@ -25,6 +25,7 @@ OTHER_PERMISSIONS = {
     "Editor": [
         *CONTENT_READ, "treatments.add_faq", "treatments.change_faq", "treatments.delete_faq",
         "articles.add_category", "articles.change_category", "articles.delete_category",
+        *(f"search.{action}_synonym" for action in ("view", "add", "change", "delete")),
         "clinicians.add_clinician", "clinicians.change_clinician",
         "publishing.view_redirect", "publishing.delete_redirect", "claims.view_claimoverride",
         *(f"treatments.{action}_beforeafterpair" for action in ("view", "add", "change", "delete")),
@@ -53,8 +54,8 @@ def sync_roles(using="default", **kwargs):
         create_permissions(app_config, verbosity=0, using=using)
     for role in PAGE_ACTIONS:
         group, created = Group.objects.using(using).get_or_create(name=role)
-        if created:
-            group.permissions.add(*other_permissions(role, using))
+        held = set(group.permissions.values_list("content_type_id", flat=True))
+        group.permissions.add(*(p for p in other_permissions(role, using) if p.content_type_id not in held))
         for model in page_types():
             if created or not group.permissions.filter(content_type__app_label=model._meta.app_label,
                                                        content_type__model=model._meta.model_name).exists():

@@ -3,9 +3,9 @@ a treatment's FAQs are searched as part of the treatment page)."""
 
 from django.db.models.signals import post_delete, post_save
 
-from publishing.models import page_type_related_models, page_types
+from publishing.models import ContentVersion, page_type_related_models, page_types
 
-from .models import SearchDocument
+from .models import SearchDocument, Synonym
 
 
 def index_page(page):
@@ -41,7 +41,13 @@ def reindex_pages_showing(sender, instance, raw=False, **kwargs):
                 index_page(page)
 
 
+def synonyms_changed(sender, **kwargs):
+    ContentVersion.bump()  # search pages already kept show the new wording at once
+
+
 def connect():
+    post_save.connect(synonyms_changed, sender=Synonym, dispatch_uid="search-synonym-saved")
+    post_delete.connect(synonyms_changed, sender=Synonym, dispatch_uid="search-synonym-deleted")
     for model in page_types():
         post_save.connect(index_saved_page, sender=model, dispatch_uid=f"search-index-{model._meta.label}")
         post_delete.connect(unindex_deleted_page, sender=model, dispatch_uid=f"search-unindex-{model._meta.label}")

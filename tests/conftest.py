@@ -11,6 +11,8 @@ def test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Most tests are not about medical review; tests/publishing/test_medical_review.py turns it on.
     settings.CLINIC_REVIEW_REQUIRED_FOR = []
+    # Most tests are not about the second sign-in step either; tests/accounts/ and the staff journey turn it on.
+    settings.CLINIC_REQUIRE_TWO_FACTOR = False
     # Tests run in production mode but without collectstatic's manifest.
     settings.STORAGES = {
         **settings.STORAGES,

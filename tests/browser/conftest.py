@@ -2,11 +2,14 @@
 
 import os
 import shutil
+from base64 import b32decode
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django_otp.oath import totp
+from playwright.sync_api import expect
 
 from tests.factories import UserFactory
 
@@ -65,14 +68,29 @@ def sign_in(page, base_url, group):
     return user
 
 
+def authenticator_code(typed_key):
+    """The 6-digit code an authenticator app shows for the key a person typed into it."""
+    key = typed_key.replace(" ", "")
+    return f"{totp(b32decode(key + '=' * (-len(key) % 8))):06d}"
+
+
 @pytest.fixture
-def staff_page(page, demo_site):
-    """A page signed in to the admin as a superuser."""
+def staff_page(page, demo_site, settings):
+    """A page signed in to the admin as a superuser, with the second factor production requires: the first sign-in
+    adds an authenticator app (the test reads the setup key as a person would type it into the app). The backup
+    codes shown are kept on `page.backup_codes` for signing in again."""
+    settings.CLINIC_REQUIRE_TWO_FACTOR = True
     UserFactory(username="browser-editor", is_superuser=True, is_staff=True, password=STAFF_PASSWORD)
     page.goto(f"{demo_site}/admin/login/")
     page.get_by_label("Username").fill("browser-editor")
     page.get_by_label("Password").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Add your phone")).to_be_visible()
+    page.get_by_label("Code").fill(authenticator_code(page.locator(".two-factor__key").inner_text()))
+    page.get_by_role("button", name="Confirm and sign in").click()
+    expect(page.get_by_role("heading", name="Keep these backup codes")).to_be_visible()
+    page.backup_codes = page.locator(".two-factor__codes code").all_inner_texts()
+    page.get_by_role("link", name="I have kept them: continue").click()
     page.wait_for_url(f"{demo_site}/admin/")
     return page
 

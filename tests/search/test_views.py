@@ -22,7 +22,7 @@ def test_search_finds_published_treatments_and_articles_title_matches_first(clie
 def test_search_without_results_suggests_what_to_do(client):
     html = client.get("/search/", {"q": "liposuction"}).content.decode()
     assert "0 results" in html
-    assert "browse all treatments" in html
+    assert "Check the spelling" in html and 'href="/treatments/">All treatments' in html
 
 
 def test_empty_search_shows_the_form_only(client):
