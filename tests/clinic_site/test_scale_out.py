@@ -103,6 +103,7 @@ def free_ports(count):
     sockets = [socket.socket() for _ in ports]
     try:
         for sock, port in zip(sockets, ports, strict=True):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn does: closed connections linger
             try:
                 sock.bind(("127.0.0.1", port))
             except OSError as error:
