@@ -12,8 +12,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from publishing.cache import NOTHING_SCHEDULED, next_change_for
 from publishing.drafts import snapshot
-from publishing.models import PageDraft, Status
+from publishing.models import ContentVersion, PageDraft, Status
 from tests.factories import ArticleFactory, CategoryFactory, ClinicianFactory, FAQFactory, TreatmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -303,3 +304,16 @@ def test_unknown_addresses_fill_no_cache(client):
     for n in range(20):
         assert client.get(f"/no-such-page-{n}/").status_code == 404
     assert [key for key in cache._cache if "template.cache.json-ld" in key] == []
+
+
+def test_with_nothing_scheduled_the_next_change_is_still_looked_up_again_within_a_day():
+    """A shared cache (Redis) keeps an entry without a timeout for ever: one per content version would pile up."""
+    version = ContentVersion.current()
+    assert next_change_for(version) == NOTHING_SCHEDULED
+    with CaptureQueriesContext(connection) as queries:
+        next_change_for(version)
+    assert len(queries) == 0  # kept
+    with time_machine.travel(timezone.now() + timedelta(days=1, seconds=1)):
+        with CaptureQueriesContext(connection) as queries:
+            assert next_change_for(version) == NOTHING_SCHEDULED
+    assert len(queries) > 0  # expired, looked up again
