@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "search",
     "seo",
     "demo",
+    "audit",
     "clinic_site",
 ]
 
@@ -94,6 +95,8 @@ AXES_CLIENT_IP_CALLABLE = "publishing.signin.client_address"
 AXES_RESET_ON_SUCCESS = True  # that username's failures from that address only
 AXES_LOCKOUT_CALLABLE = "publishing.signin.locked_out"
 AXES_VERBOSE = False
+# Every failed sign-in is kept (the audit page lists them), not only the running count per username and address.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Signed-in staff are signed out after this long without a request.
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True
@@ -278,6 +281,9 @@ CKEDITOR_5_CONFIGS = {
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
     }
 }
+
+# Backups (`manage.py backup`) are encrypted with this key when it is set; make one with `backup --generate-key`.
+CLINIC_BACKUP_KEY = os.environ.get("CLINIC_BACKUP_KEY", "")
 
 # Consultation enquiries.
 CLINIC_ENQUIRY_NOTIFY_EMAIL = os.environ.get("CLINIC_ENQUIRY_NOTIFY_EMAIL", CLINIC_EMAIL)
