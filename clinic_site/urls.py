@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from audit.views import audit_log
 from demo.views import yardstick
 from publishing.previews import preview
 from publishing.uploads import editor_image_upload
@@ -29,6 +30,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("admin/editor/upload/", editor_image_upload, name="editor-image-upload"),
+    path("admin/audit/", admin.site.admin_view(audit_log), name="audit-log"),
     path("admin/", admin.site.urls),
     path("media/<path:path>", views.media),
 ]

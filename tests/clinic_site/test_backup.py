@@ -15,6 +15,8 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
+from audit.models import BackupRun
+from clinic_site.backup import stored_files
 from clinic_site.backup_encryption import CHUNK, HEADER_BYTES
 from enquiries.models import Enquiry
 from publishing.models import Redirect
@@ -249,3 +251,15 @@ def test_a_file_that_is_not_a_backup_is_refused_clearly(tmp_path):
     archive.write_bytes(b"shopping list: milk, eggs")
     with pytest.raises(CommandError, match="not a backup archive, or it is damaged"):
         call_command("restore", str(archive))
+
+
+def test_each_backup_and_restore_is_recorded_with_the_file_and_server_account(encrypted_backup):
+    archive, _ = encrypted_backup  # the backup's own record went with the flush, as it would with a lost database
+    call_command("restore", str(archive), stdout=io.StringIO())
+    run = BackupRun.objects.get()
+    assert (run.action, run.path, run.encrypted) == (BackupRun.Action.RESTORE, str(archive), True)
+    assert run.run_by and run.summary == f"{len(list(stored_files()))} files"
+    again = archive.with_name("again.tar.gz.enc")
+    call_command("backup", str(again), stdout=io.StringIO())
+    latest = BackupRun.objects.first()
+    assert (latest.action, latest.path, latest.encrypted) == (BackupRun.Action.BACKUP, str(again), True)
