@@ -2,7 +2,7 @@
 opened or exported enquiries, and every backup; nobody else reaches it, and nothing can be changed through it."""
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
@@ -22,7 +22,8 @@ from claims.models import ClaimOverride
 from enquiries.models import Enquiry, EnquiryAccess
 from publishing.models import Status
 from tests.articles.test_admin import article_form
-from tests.factories import ArticleFactory, ClinicianFactory, UserFactory
+from tests.factories import ArticleFactory, ClinicianFactory, TreatmentFactory, UserFactory
+from tests.publishing.test_medical_review import publish
 from tests.publishing.test_roles import member_of, review
 from tests.publishing.test_working_drafts import version_in_form
 
@@ -283,3 +284,17 @@ def test_signing_in_as_staff_is_listed_with_the_address(superuser, role):
     sign_in("192.0.2.44", "someone", PASSWORD)
     listed = rows(superuser.get(AUDIT, {"person": "someone"}))
     assert len(listed) == 1 and "Sign-in Signed in." in listed[0] and "192.0.2.44" in listed[0]
+
+
+def test_publishing_without_a_new_medical_review_is_listed_as_an_override_with_its_reason(superuser, settings):
+    settings.CLINIC_REVIEW_REQUIRED_FOR = ["treatments.treatment"]
+    editor, _ = member_of("Editor", "ed")
+    botox = TreatmentFactory(slug="botox", title="Botox", body="<p>Relaxes muscles.</p>", procedure_time="15 minutes",
+                             risks="<p>Bruising.</p>", reviewed_by=ClinicianFactory(), last_reviewed=date(2026, 10, 1))
+    response = publish(editor, botox, risks="<p>Bruising; stop if you are pregnant.</p>", publish_without_review="on",
+                       review_override_reason="Safety warning from the manufacturer.")
+    assert response.status_code == 302
+    listed = rows(superuser.get(AUDIT, {"kind": "override"}))
+    assert len(listed) == 1
+    assert re.search(r"ed Rule override .*Published without a new medical review. Reason: Safety warning from the "
+                     r"manufacturer. Botox", listed[0])
