@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from audit.views import audit_log
 from clinic.views import VisitView
 from demo.views import yardstick
 from publishing.previews import preview
@@ -35,6 +36,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/editor/upload/", editor_image_upload, name="editor-image-upload"),
     path("admin/", include("accounts.urls")),
+    path("admin/audit/", admin.site.admin_view(audit_log), name="audit-log"),
     path("admin/", admin.site.urls),
     path("media/<path:path>", views.media),
 ]
