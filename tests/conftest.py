@@ -7,7 +7,8 @@ from tests.factories import UserFactory
 
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT = tmp_path / "media"  # public copies
+    settings.CLINIC_PRIVATE_MEDIA_ROOT = tmp_path / "private-media"  # every upload
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Most tests are not about medical review; tests/publishing/test_medical_review.py turns it on.
     settings.CLINIC_REVIEW_REQUIRED_FOR = []

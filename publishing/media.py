@@ -1,0 +1,207 @@
+"""Which image files the public may fetch, kept in step with what patients may see (images/storage.py says where
+files live).
+
+An image has a public copy only while a page patients can see shows it: a live page's hero and body images, and
+the photos of a gallery pair with consent, marked to be shown, on a live treatment page. Anything else (drafts,
+scheduled and expired pages, working drafts, preview links, history, withdrawn or deleted pairs) stays private:
+private_media() shows it to staff who may view the page it belongs to and to holders of a preview link showing it.
+
+Kept in step when image-holding rows are saved or deleted (once the transaction commits: the rolled-back save
+that makes a working draft changes nothing), and by the first request after a page goes live or expires by
+itself (publish_due_images(), from the page cache middleware, as scheduled changes are). A file that no row,
+working draft, preview link, kept typing or revision refers to any more is deleted with its renditions."""
+
+import mimetypes
+from functools import partial
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.http import FileResponse, Http404
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from reversion.models import Version
+
+from images.fields import CleanImageField
+from images.rich_text import body_image_names
+from images.storage import delete_image, image_key, publish_image, withdraw_image
+
+from .drafts import child_models
+from .models import Autosave, ContentVersion, MediaCheck, PageDraft, PreviewLink, Status, page_types
+from .previews import links_shown
+from .uploads import user_may_upload
+
+
+def image_fields(model):
+    return [field.name for field in model._meta.concrete_fields if isinstance(field, CleanImageField)]
+
+
+def image_models():
+    """Models whose rows hold images: in image fields, or in rich-text bodies."""
+    return [model for model in apps.get_models() if image_fields(model) or getattr(model, "rich_text_fields", ())]
+
+
+def names_held(obj):
+    """Stored names of the images `obj` holds itself."""
+    names = {getattr(obj, field).name for field in image_fields(type(obj)) if getattr(obj, field)}
+    for field in getattr(obj, "rich_text_fields", ()):
+        names |= body_image_names(getattr(obj, field))
+    return names
+
+
+def names_shown_with(page):
+    """The images of a page and of its inline items (a treatment's gallery): they go public and private together."""
+    names = names_held(page)
+    for model in child_models(type(page)):
+        if image_fields(model):
+            fk = next(f.name for f in model._meta.concrete_fields if f.many_to_one and f.related_model is type(page))
+            for item in model._default_manager.filter(**{fk: page.pk}):
+                names |= names_held(item)
+    return names
+
+
+def owner_of(model):
+    """The model whose view permission shows a row's images: a gallery pair's treatment, or the model itself."""
+    types = page_types()
+    return next((f.related_model for f in model._meta.concrete_fields if f.many_to_one and f.related_model in types),
+                model)
+
+
+def shown_publicly(model):
+    """Rows of `model` patients may see. A model that does not say (clinicians' photos, shown on no page) has none."""
+    queryset = model._default_manager.all()
+    return queryset.shown_publicly() if hasattr(queryset, "shown_publicly") else queryset.none()
+
+
+def holding(model, names, exact=True):
+    """Rows of `model` that hold any of `names` (`exact`), or any image whose key + "." starts the name."""
+    condition = Q(pk__in=[])
+    for name in names:
+        for field in image_fields(model):
+            condition |= Q(**{field: name}) if exact else Q(**{f"{field}__startswith": name})
+        for field in getattr(model, "rich_text_fields", ()):
+            condition |= Q(**{f"{field}__contains": name})
+    return condition
+
+
+def public_names(names):
+    """Which of `names` a row patients may see shows."""
+    shown = set()
+    for model in image_models():
+        for row in shown_publicly(model).filter(holding(model, names)):
+            shown |= names_held(row) & names
+    return shown
+
+
+def holders(name):
+    """The models (a page type, say) of every row, working draft, preview link, kept typing or revision that refers
+    to image `name` or to the image a rendition `name` was made from."""
+    needle = image_key(name) + "."
+    models = {owner_of(model) for model in image_models()
+              if model._default_manager.filter(holding(model, [needle], exact=False)).exists()}
+    content_types = {
+        *PageDraft.objects.filter(data__contains=needle).values_list("content_type", flat=True),
+        *PreviewLink.objects.filter(data__contains=needle).values_list("content_type", flat=True),
+        *Autosave.objects.annotate(text=Cast("fields", TextField())).filter(text__contains=needle)
+        .values_list("content_type", flat=True),
+        *Version.objects.filter(serialized_data__contains=needle).values_list("content_type", flat=True).distinct(),
+    }
+    for content_type in content_types:
+        if model := ContentType.objects.get_for_id(content_type).model_class():
+            models.add(owner_of(model))
+    return models
+
+
+def update_public_copies(names, replace=False):
+    """Give the images among `names` that patients may see now a public copy, and take it from the others."""
+    names = {name for name in names if name}
+    shown = public_names(names) if names else set()
+    for name in names:
+        if name in shown:
+            publish_image(name, replace=replace)
+        else:
+            withdraw_image(name)
+
+
+def images_changed(names, dropped=()):
+    update_public_copies(names)
+    for name in dropped:
+        if not holders(name):
+            delete_image(name)
+    publish_due_images()  # what went live or expired by itself meanwhile: so no page's time is left behind
+
+
+def remember_stored_names(sender, instance, update_fields=None, **kwargs):
+    """The images the row held before this save: those it no longer holds may lose their public copy, or go."""
+    stored = sender._default_manager.filter(pk=instance.pk).first() if instance.pk is not None else None
+    instance._stored_image_names = names_held(stored) if stored else set()
+
+
+def row_saved(sender, instance, **kwargs):
+    before = instance.__dict__.pop("_stored_image_names", set())
+    now = names_held(instance)
+    shown = names_shown_with(instance) if sender in page_types() else now
+    transaction.on_commit(partial(images_changed, before | shown, dropped=before - now))
+
+
+def row_deleted(sender, instance, **kwargs):
+    names = names_held(instance)
+    transaction.on_commit(partial(images_changed, names, dropped=names))
+
+
+def connect():
+    for model in image_models():
+        uid = model._meta.label
+        pre_save.connect(remember_stored_names, sender=model, dispatch_uid=f"media-before-save-{uid}")
+        post_save.connect(row_saved, sender=model, dispatch_uid=f"media-saved-{uid}")
+        post_delete.connect(row_deleted, sender=model, dispatch_uid=f"media-deleted-{uid}")
+
+
+def publish_due_images():
+    """Public copies for the images of pages that went live by themselves since the last look, and none for those
+    of pages that expired. Returns how many pages changed so (their cached copies and lists are then stale)."""
+    now = timezone.now()
+    check, created = MediaCheck.objects.get_or_create(pk=1, defaults={"checked_until": now})
+    if created:
+        return 0
+    changed = Q(publish_at__gt=check.checked_until, publish_at__lte=now) | Q(
+        unpublish_at__gt=check.checked_until, unpublish_at__lte=now
+    )
+    pages = [page for model in page_types() for page in model.objects.filter(changed, status=Status.PUBLISHED)]
+    update_public_copies(set().union(*map(names_shown_with, pages)))
+    # Another server may have looked meanwhile; either way everything up to `now` has been seen to.
+    MediaCheck.objects.filter(pk=1, checked_until__lt=now).update(checked_until=now)
+    if pages:
+        ContentVersion.bump()
+    return len(pages)
+
+
+def may_see(request, name):
+    """Staff who may view the page an image belongs to (anyone who may upload, for an editor upload not yet saved
+    with a page), and whoever holds a live preview link showing it."""
+    user = request.user
+    if user.is_active and user.is_staff:
+        owners = holders(name)
+        if any(user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}") for model in owners):
+            return True
+        if not owners and user_may_upload(user):
+            return True
+    links = links_shown(request)
+    return bool(links) and links.filter(data__contains=image_key(name) + ".").exists()
+
+
+@never_cache  # nor any answer about it: a file may go public (or private) at any moment
+def private_media(request, name):
+    """An image without a public copy (the web server in front passes these on): to those who may see it only.
+    Nobody else learns whether it exists."""
+    parts = name.split("/")
+    if not name or ".." in parts or "" in parts or not may_see(request, name) or not default_storage.exists(name):
+        raise Http404("No such file.")
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
