@@ -46,8 +46,8 @@ def stored_name(src):
 
 def body_image_names(html):
     """Stored names of the uploaded images in `html` (their renditions are named after them)."""
-    names = (stored_name(dict(ATTRIBUTE.findall(match.group(1))).get("src", "")) for match in IMG_TAG.finditer(html or ""))
-    return {name for name in names if name}
+    sources = (dict(ATTRIBUTE.findall(match.group(1))).get("src", "") for match in IMG_TAG.finditer(html or ""))
+    return {name for name in map(stored_name, sources) if name}
 
 
 def uploaded_image(src):

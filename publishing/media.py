@@ -145,12 +145,12 @@ def row_saved(sender, instance, **kwargs):
     before = instance.__dict__.pop("_stored_image_names", set())
     now = names_held(instance)
     shown = names_shown_with(instance) if sender in page_types() else now
-    transaction.on_commit(partial(images_changed, before | shown, dropped=before - now))
+    transaction.on_commit(partial(images_changed, before | shown, dropped=before - now), robust=True)
 
 
 def row_deleted(sender, instance, **kwargs):
     names = names_held(instance)
-    transaction.on_commit(partial(images_changed, names, dropped=names))
+    transaction.on_commit(partial(images_changed, names, dropped=names), robust=True)
 
 
 def connect():

@@ -6,7 +6,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import media
-
 from .models import (
     Autosave,
     ContentVersion,

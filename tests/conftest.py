@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -32,3 +34,26 @@ def editor_client(editor):
     client = Client()
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks, caplog):
+    """`with committed(): ...` runs what waits for the transaction to commit (images' public copies are made or
+    taken away then): each test runs inside a transaction that never commits. What fails there fails the test
+    (the site only logs it: the save itself has been made)."""
+
+    @contextmanager
+    def run():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+        failures = [record for record in caplog.records if record.getMessage().startswith("Error calling")]
+        assert not failures, failures[0].exc_text
+
+    return run
+
+
+@pytest.fixture
+def serve_media(settings):
+    """Django answers /media/ as the web server in front does in production: public copies to everyone, the
+    private files through the app."""
+    settings.SERVE_MEDIA = True
