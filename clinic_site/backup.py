@@ -1,4 +1,5 @@
-"""One-file backups of everything: the database (as Django's portable JSON) and every uploaded file."""
+"""One-file backups of everything: the database (as Django's portable JSON) and every uploaded file (the private
+storage holds them all; the public copies are made again from it on restore)."""
 
 import io
 import json
@@ -13,6 +14,8 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
+from images.storage import public_storage, stored_files
+from publishing.media import sync_public_copies
 from publishing.models import ContentVersion
 
 # Rebuilt or worthless after a restore: sessions, login-failure records, the search index.
@@ -24,17 +27,6 @@ MOVED_MODELS = {
     "clinic_site.contentversion": "publishing.contentversion",
 }
 MEDIA_DIR = "media"
-
-
-def stored_files(storage=default_storage, directory=""):
-    try:
-        directories, files = storage.listdir(directory)
-    except FileNotFoundError:  # no upload yet
-        return
-    for name in files:
-        yield f"{directory}/{name}" if directory else name
-    for sub in directories:
-        yield from stored_files(storage, f"{directory}/{sub}" if directory else sub)
 
 
 def backup_write(path):
@@ -53,13 +45,24 @@ def backup_write(path):
     os.fchmod(descriptor, 0o600)  # also when it replaces an older file
     with os.fdopen(descriptor, "wb") as file, tarfile.open(fileobj=file, mode="w:gz") as archive:
         add_bytes(archive, DATA_NAME, payload)
-        for name in stored_files():
-            with default_storage.open(name, "rb") as file:
+        for storage, name in every_file():
+            with storage.open(name, "rb") as file:
                 add_bytes(archive, f"{MEDIA_DIR}/{name}", file.read())
             files += 1
         manifest = {"created": timezone.now().isoformat(), "database": connection.vendor, "files": files}
         add_bytes(archive, "manifest.json", json.dumps(manifest).encode())
     return len(json.loads(payload)), files
+
+
+def every_file():
+    """(storage, name) of every uploaded file: the private storage holds them all, besides files uploaded before
+    files were kept privately and not yet taken in by `sync_media` (found only among the public copies)."""
+    for name in stored_files():
+        yield default_storage, name
+    public = public_storage()
+    for name in stored_files(public):
+        if not default_storage.exists(name):
+            yield public, name
 
 
 def add_bytes(archive, name, content):
@@ -90,5 +93,6 @@ def backup_restore(path):
             default_storage.save(name, ContentFile(archive.extractfile(member).read()))
             files += 1
     call_command("rebuild_search_index", verbosity=0, stdout=io.StringIO())
+    sync_public_copies()  # public copies of what live pages show; none of the rest
     ContentVersion.bump()
     return files

@@ -12,7 +12,10 @@ itself (publish_due_images(), from the page cache middleware, as scheduled chang
 working draft, preview link, kept typing or revision refers to any more is deleted with its renditions."""
 
 import mimetypes
+import re
+from datetime import timedelta
 from functools import partial
+from urllib.parse import quote, unquote
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -28,7 +31,14 @@ from reversion.models import Version
 
 from images.fields import CleanImageField
 from images.rich_text import body_image_names
-from images.storage import delete_image, image_key, publish_image, withdraw_image
+from images.storage import (
+    delete_image,
+    image_key,
+    public_storage,
+    publish_image,
+    stored_files,
+    withdraw_image,
+)
 
 from .drafts import child_models
 from .models import Autosave, ContentVersion, MediaCheck, PageDraft, PreviewLink, Status, page_types
@@ -97,19 +107,28 @@ def public_names(names):
     return shown
 
 
+def needles(name):
+    """What text referring to image `name` (or to the image a rendition was made from) contains: its name without
+    the extension, then the dot, as stored and as written in a web address."""
+    key = image_key(name)
+    return {f"{key}.", f"{quote(key)}."}
+
+
 def holders(name):
     """The models (a page type, say) of every row, working draft, preview link, kept typing or revision that refers
     to image `name` or to the image a rendition `name` was made from."""
-    needle = image_key(name) + "."
+    found = needles(name)
     models = {owner_of(model) for model in image_models()
-              if model._default_manager.filter(holding(model, [needle], exact=False)).exists()}
-    content_types = {
-        *PageDraft.objects.filter(data__contains=needle).values_list("content_type", flat=True),
-        *PreviewLink.objects.filter(data__contains=needle).values_list("content_type", flat=True),
-        *Autosave.objects.annotate(text=Cast("fields", TextField())).filter(text__contains=needle)
-        .values_list("content_type", flat=True),
-        *Version.objects.filter(serialized_data__contains=needle).values_list("content_type", flat=True).distinct(),
-    }
+              if model._default_manager.filter(holding(model, found, exact=False)).exists()}
+    content_types = set()
+    for needle in found:
+        content_types |= {
+            *PageDraft.objects.filter(data__contains=needle).values_list("content_type", flat=True),
+            *PreviewLink.objects.filter(data__contains=needle).values_list("content_type", flat=True),
+            *Autosave.objects.annotate(text=Cast("fields", TextField())).filter(text__contains=needle)
+            .values_list("content_type", flat=True),
+            *Version.objects.filter(serialized_data__contains=needle).values_list("content_type", flat=True).distinct(),
+        }
     for content_type in content_types:
         if model := ContentType.objects.get_for_id(content_type).model_class():
             models.add(owner_of(model))
@@ -205,3 +224,86 @@ def private_media(request, name):
     response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+# A path with an extension, as text refers to a stored file (a field's value, an address in a body or a revision).
+PATH = re.compile(r"[\w.~%+-]+(?:/[\w.~%+-]+)*\.\w+")
+
+
+def keys_in(text):
+    """image_key()s of every file `text` may refer to: each path in it, from each of its folders on (an address
+    `/media/editor/2026/11/ab12.png` gives `editor/2026/11/ab12`, among others)."""
+    keys = set()
+    for path in PATH.findall(unquote(text or "")):
+        parts = path.split("/")
+        keys.update(image_key("/".join(parts[start:])) for start in range(len(parts)))
+    return keys
+
+
+def referenced_keys():
+    """image_key()s of what rows, working drafts, preview links, kept typing and revisions refer to: read once, so
+    looking for unused files costs no query per file (each one found unused is then checked with holders())."""
+    keys = set()
+    for model in image_models():
+        for field in image_fields(model):
+            keys.update(map(image_key, model._default_manager.exclude(**{field: ""}).values_list(field, flat=True)))
+        for field in getattr(model, "rich_text_fields", ()):
+            for text in model._default_manager.values_list(field, flat=True).iterator():
+                keys |= keys_in(text)
+    records = [
+        PageDraft.objects.values_list("data", flat=True),
+        PreviewLink.objects.values_list("data", flat=True),
+        Autosave.objects.annotate(text=Cast("fields", TextField())).values_list("text", flat=True),
+        Version.objects.values_list("serialized_data", flat=True),
+    ]
+    for queryset in records:
+        for text in queryset.iterator():
+            keys |= keys_in(text)
+    return keys
+
+
+# An upload this recent may belong to a page someone is writing and has not saved yet.
+UNUSED_AFTER = timedelta(days=1)
+
+
+def unused_files():
+    """(where, storage, name, size) of every stored file (renditions and public copies included) that nothing
+    refers to and that is older than UNUSED_AFTER."""
+    used = referenced_keys()
+    cutoff = timezone.now() - UNUSED_AFTER
+    confirmed = {}
+    for where, storage in (("private", default_storage), ("public", public_storage())):
+        for name in stored_files(storage):
+            key = image_key(name)
+            if key in used or storage.get_modified_time(name) > cutoff:
+                continue
+            if key not in confirmed:  # a reference the quick reading missed (an odd name): never delete it
+                confirmed[key] = not holders(name)
+            if confirmed[key]:
+                yield where, storage, name, storage.size(name)
+
+
+def sync_public_copies(replace=False):
+    """Put the public storage in step with what patients may see: a copy of each image a row patients may see
+    shows (`replace`: made again), none of anything else. A file found only in the public storage (uploaded before
+    files were kept privately) is first copied into the private one. Returns (kept privately, public, withdrawn)."""
+    public = public_storage()
+    adopted = 0
+    for name in stored_files(public):
+        if not default_storage.exists(name):
+            with public.open(name, "rb") as content:
+                default_storage.save(name, content)
+            adopted += 1
+    shown = set()
+    for model in image_models():
+        for row in shown_publicly(model):
+            shown |= names_held(row)
+    shown_keys = {image_key(name) for name in shown}
+    withdrawn = {image_key(name) for name in stored_files(public) if image_key(name) not in shown_keys}
+    for name in stored_files(public):
+        if image_key(name) in withdrawn:
+            public.delete(name)
+    for name in shown:
+        publish_image(name, replace=replace)
+    MediaCheck.objects.update_or_create(pk=1, defaults={"checked_until": timezone.now()})
+    return adopted, len(shown), len(withdrawn)
