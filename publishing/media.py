@@ -94,17 +94,16 @@ def holding(model, names, exact=True):
         for field in image_fields(model):
             condition |= Q(**{field: name}) if exact else Q(**{f"{field}__startswith": name})
         for field in getattr(model, "rich_text_fields", ()):
-            condition |= Q(**{f"{field}__contains": name})
+            for written in {name, quote(name)}:  # as stored, and as a web address in a body
+                condition |= Q(**{f"{field}__contains": written})
     return condition
 
 
 def public_names(names):
-    """Which of `names` a row patients may see shows."""
-    shown = set()
-    for model in image_models():
-        for row in shown_publicly(model).filter(holding(model, names)):
-            shown |= names_held(row) & names
-    return shown
+    """Which of `names` a row patients may see shows (asked name by name: an image many pages show is found at once)."""
+    models = image_models()
+    return {name for name in names
+            if any(shown_publicly(model).filter(holding(model, [name])).exists() for model in models)}
 
 
 def needles(name):
@@ -296,7 +295,7 @@ def sync_public_copies(replace=False):
             adopted += 1
     shown = set()
     for model in image_models():
-        for row in shown_publicly(model):
+        for row in shown_publicly(model).only(*image_fields(model), *getattr(model, "rich_text_fields", ())):
             shown |= names_held(row)
     shown_keys = {image_key(name) for name in shown}
     withdrawn = {image_key(name) for name in stored_files(public) if image_key(name) not in shown_keys}
