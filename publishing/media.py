@@ -24,7 +24,7 @@ from django.db import transaction
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.db.models.signals import post_delete, post_save, pre_save
-from django.http import FileResponse, Http404
+from django.http import FileResponse, HttpResponseNotFound
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from reversion.models import Version
@@ -87,15 +87,16 @@ def shown_publicly(model):
     return queryset.shown_publicly() if hasattr(queryset, "shown_publicly") else queryset.none()
 
 
-def holding(model, names, exact=True):
-    """Rows of `model` that hold any of `names` (`exact`), or any image whose key + "." starts the name."""
+def holding(model, names, exact=True, field=None):
+    """The condition for rows of `model` holding any of `names` in an image field (or, not `exact`, an image whose
+    name starts so: needles()) or in a rich-text field; or mentioning one in the text `field` (JSON records)."""
     condition = Q(pk__in=[])
     for name in names:
-        for field in image_fields(model):
-            condition |= Q(**{field: name}) if exact else Q(**{f"{field}__startswith": name})
-        for field in getattr(model, "rich_text_fields", ()):
+        for image_field in image_fields(model):
+            condition |= Q(**{image_field: name}) if exact else Q(**{f"{image_field}__startswith": name})
+        for text_field in [field] if field else getattr(model, "rich_text_fields", ()):
             for written in {name, quote(name)}:  # as stored, and as a web address in a body
-                condition |= Q(**{f"{field}__contains": written})
+                condition |= Q(**{f"{text_field}__contains": written})
     return condition
 
 
@@ -114,24 +115,24 @@ def needles(name):
 
 
 def holders(name):
-    """The models (a page type, say) of every row, working draft, preview link, kept typing or revision that refers
-    to image `name` or to the image a rendition `name` was made from."""
+    """The models (a page type, say) of the rows, working drafts, preview links, kept typing and revisions that refer
+    to image `name`, or to the image a rendition `name` was made from: cheapest first, as they are found (callers
+    stop at the first that answers; the history is read last)."""
     found = needles(name)
-    models = {owner_of(model) for model in image_models()
-              if model._default_manager.filter(holding(model, found, exact=False)).exists()}
-    content_types = set()
-    for needle in found:
-        content_types |= {
-            *PageDraft.objects.filter(data__contains=needle).values_list("content_type", flat=True),
-            *PreviewLink.objects.filter(data__contains=needle).values_list("content_type", flat=True),
-            *Autosave.objects.annotate(text=Cast("fields", TextField())).filter(text__contains=needle)
-            .values_list("content_type", flat=True),
-            *Version.objects.filter(serialized_data__contains=needle).values_list("content_type", flat=True).distinct(),
-        }
-    for content_type in content_types:
-        if model := ContentType.objects.get_for_id(content_type).model_class():
-            models.add(owner_of(model))
-    return models
+    for model in image_models():
+        if model._default_manager.filter(holding(model, found, exact=False)).exists():
+            yield owner_of(model)
+    records = [
+        (PageDraft.objects.all(), "data"),
+        (PreviewLink.objects.all(), "data"),
+        (Autosave.objects.annotate(text=Cast("fields", TextField())), "text"),
+        (Version.objects.all(), "serialized_data"),
+    ]
+    for queryset, field in records:
+        condition = holding(queryset.model, found, field=field)
+        for content_type in queryset.filter(condition).values_list("content_type", flat=True).distinct():
+            if model := ContentType.objects.get_for_id(content_type).model_class():
+                yield owner_of(model)
 
 
 def update_public_copies(names, replace=False):
@@ -148,12 +149,12 @@ def update_public_copies(names, replace=False):
 def images_changed(names, dropped=()):
     update_public_copies(names)
     for name in dropped:
-        if not holders(name):
+        if not any(holders(name)):
             delete_image(name)
     publish_due_images()  # what went live or expired by itself meanwhile: so no page's time is left behind
 
 
-def remember_stored_names(sender, instance, update_fields=None, **kwargs):
+def remember_stored_names(sender, instance, **kwargs):
     """The images the row held before this save: those it no longer holds may lose their public copy, or go."""
     stored = sender._default_manager.filter(pk=instance.pk).first() if instance.pk is not None else None
     instance._stored_image_names = names_held(stored) if stored else set()
@@ -203,22 +204,24 @@ def may_see(request, name):
     with a page), and whoever holds a live preview link showing it."""
     user = request.user
     if user.is_active and user.is_staff:
-        owners = holders(name)
-        if any(user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}") for model in owners):
-            return True
-        if not owners and user_may_upload(user):
+        referred_to = False
+        for model in holders(name):
+            if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
+                return True
+            referred_to = True
+        if not referred_to and user_may_upload(user):
             return True
     links = links_shown(request)
-    return bool(links) and links.filter(data__contains=image_key(name) + ".").exists()
+    return links is not None and links.filter(holding(PreviewLink, needles(name), field="data")).exists()
 
 
-@never_cache  # nor any answer about it: a file may go public (or private) at any moment
+@never_cache  # the answer, 404 included: a file may go public (or private) at any moment
 def private_media(request, name):
     """An image without a public copy (the web server in front passes these on): to those who may see it only.
     Nobody else learns whether it exists."""
     parts = name.split("/")
     if not name or ".." in parts or "" in parts or not may_see(request, name) or not default_storage.exists(name):
-        raise Http404("No such file.")
+        return HttpResponseNotFound("Not found.", content_type="text/plain")
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
     response["X-Robots-Tag"] = "noindex, nofollow"
@@ -277,7 +280,7 @@ def unused_files():
             if key in used or storage.get_modified_time(name) > cutoff:
                 continue
             if key not in confirmed:  # a reference the quick reading missed (an odd name): never delete it
-                confirmed[key] = not holders(name)
+                confirmed[key] = not any(holders(name))
             if confirmed[key]:
                 yield where, storage, name, storage.size(name)
 

@@ -51,6 +51,7 @@ def test_a_draft_pages_hero_is_for_staff_who_may_view_it_only(client, committed)
     article = article_with_hero(committed, status=Status.DRAFT)
     urls = addresses(article.hero_image.name)
     assert answers(client, urls) == {404}
+    assert "no-store" in client.get(urls[0])["Cache-Control"]  # nor is "not found" kept: it may go live any time
     for role in ("Author", "Editor", "Clinical reviewer"):
         staff, _ = member_of(role)
         assert answers(staff, urls) == {200}, role
