@@ -70,9 +70,13 @@ def publish_image(name, replace=False):
 
 
 def withdraw_image(name):
-    """Take away the public copy of image `name` and its renditions; the private file stays."""
+    """Take away the public copy of image `name` and its renditions; the private file stays (one uploaded before
+    files were kept privately is taken in first, so nothing is lost)."""
     public = public_storage()
     for file in with_renditions(public, name):
+        if public.exists(file) and not default_storage.exists(file):
+            with public.open(file, "rb") as content:
+                default_storage.save(file, content)
         public.delete(file)
 
 

@@ -187,3 +187,16 @@ def test_rebuilding_renditions_gives_live_pages_public_copies_of_the_new_ones(co
     call_command("rebuild_renditions", stdout=StringIO())
     new = f"/media/renditions/{article.hero_image.name.rpartition('.')[0]}-320.webp"
     assert Client().get(new).status_code == 200
+
+
+def test_before_sync_media_runs_withdrawing_an_image_keeps_it_privately(settings, client, committed):
+    live = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    shutil.move(settings.CLINIC_PRIVATE_MEDIA_ROOT, settings.MEDIA_ROOT)  # the old layout: every upload public
+    urls = [f"/media/{file}" for file in with_renditions(public_storage(), live.hero_image.name)]
+    with committed():
+        live.status = Status.DRAFT
+        live.save()
+    assert answers(client, urls) == {404}
+    editor, _ = member_of("Editor")
+    assert answers(editor, urls) == {200}
