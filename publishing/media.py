@@ -211,8 +211,7 @@ def may_see(request, name):
             referred_to = True
         if not referred_to and user_may_upload(user):
             return True
-    links = links_shown(request)
-    return links is not None and links.filter(holding(PreviewLink, needles(name), field="data")).exists()
+    return links_shown(request).filter(holding(PreviewLink, needles(name), field="data")).exists()
 
 
 @never_cache  # the answer, 404 included: a file may go public (or private) at any moment

@@ -88,11 +88,10 @@ def remember_link(request, response, link):
 
 def links_shown(request):
     """The preview links this browser opened that still work (revoked, expired and deleted pages' links do not)."""
-    keys = link_keys(request)
-    if not keys:
-        return None
-    return PreviewLink.objects.filter(pk__in=keys, revoked_at=None, created_at__gt=timezone.now() - timedelta(
-        seconds=max_age_seconds()))
+    if not (keys := link_keys(request)):
+        return PreviewLink.objects.none()
+    made_since = timezone.now() - timedelta(seconds=max_age_seconds())
+    return PreviewLink.objects.filter(pk__in=keys, revoked_at=None, created_at__gt=made_since)
 
 
 def render_preview(request, page):
