@@ -14,6 +14,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 
 from images.storage import public_storage, with_renditions
 from publishing.models import PreviewLink, Status
@@ -21,6 +22,7 @@ from tests.factories import ArticleFactory
 from tests.imagefiles import image_bytes
 from tests.publishing.test_previews import link_to
 from tests.publishing.test_roles import member_of
+from tests.publishing.test_scheduled_changes import schedule
 from tests.publishing.test_working_drafts import PUBLISH, change_url, draft_form, version_in_form
 from tests.treatments.test_gallery_files import answers, images_on
 
@@ -252,3 +254,30 @@ def test_without_django_serving_media_the_app_still_answers_staff_for_private_fi
     editor, _ = member_of("Editor")
     assert editor.get(article.hero_image.url).status_code == 200
     assert client.get(article.hero_image.url).status_code == 404
+
+
+def test_reverting_to_an_older_version_brings_its_image_back_for_patients(client, committed):
+    with committed(), transaction.atomic(), reversion.create_revision():
+        article = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
+    first = addresses(article.hero_image.name)
+    with committed(), transaction.atomic(), reversion.create_revision():
+        article.hero_image = hero("IMG_0002.jpg")
+        article.save()
+    assert answers(client, first) == {404}
+    with committed(), transaction.atomic():
+        Version.objects.get_for_object(article).last().revision.revert()
+    assert answers(client, first) == {200}
+
+
+def test_scheduled_changes_publish_their_new_image_when_they_go_live(client, editor_client, committed):
+    article = article_with_hero(committed)
+    when = timezone.localtime() + timedelta(days=1)
+    with committed():
+        schedule(editor_client, article, when, hero_image=hero("IMG_0002.jpg"), hero_image_alt="The new room")
+    new = [url for url in images_on(editor_client.get(
+        reverse("admin:articles_article_draft_preview", args=[article.pk])).content.decode())
+        if article.hero_image.name.rpartition(".")[0] not in url]
+    assert new and answers(client, new) == {404}
+    with time_machine.travel(when + timedelta(minutes=1)), committed():
+        client.get("/blog/")
+    assert answers(client, new) == {200}
