@@ -17,7 +17,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from images.storage import public_storage, with_renditions
-from publishing.models import PreviewLink, Status
+from publishing.models import PageDraft, PreviewLink, Status
 from tests.factories import ArticleFactory
 from tests.imagefiles import image_bytes
 from tests.publishing.test_previews import link_to
@@ -113,6 +113,8 @@ def test_a_preview_link_shows_a_drafts_images_to_whoever_holds_it_until_it_expir
     assert answers(client, shown) == {200}
     assert answers(Client(), shown) == {404}  # without the link
 
+    with time_machine.travel(timezone.now() + timedelta(days=6)):
+        assert client.get(url).status_code == 200  # opened again: the browser remembers it afresh
     with time_machine.travel(timezone.now() + timedelta(days=7, hours=1)):
         assert client.get(url).status_code == 404
         assert answers(client, shown) == {404}
@@ -217,6 +219,18 @@ def test_replacing_or_deleting_an_image_deletes_it_and_its_renditions(committed)
     with committed():
         article.delete()
     assert not any(default_storage.exists(file) or public_storage().exists(file) for file in second_files)
+
+
+def test_an_image_a_working_draft_still_shows_is_kept_when_the_live_page_drops_it(editor_client, committed):
+    article = article_with_hero(committed)
+    editor_client.post(change_url(article), draft_form(article, body="<p>New advice.</p>",
+                                                       hero_image_alt="A calm treatment room"))
+    assert PageDraft.objects.exists()
+    files = with_renditions(default_storage, article.hero_image.name)
+    with committed():
+        article.hero_image = None  # changed outside the admin, say
+        article.save()
+    assert all(default_storage.exists(file) for file in files)  # publishing the draft brings it back
 
 
 def test_an_image_the_history_refers_to_is_kept_privately(client, committed):

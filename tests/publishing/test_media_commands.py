@@ -11,6 +11,7 @@ from io import StringIO
 import pytest
 import reversion
 from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -146,13 +147,19 @@ def test_a_file_only_a_preview_link_or_kept_typing_refers_to_is_kept(committed, 
     assert all(default_storage.exists(url.removeprefix("/media/")) for url in (shared, typed))
 
 
-def test_a_file_with_an_odd_name_a_row_uses_is_never_deleted(committed, settings):
+@pytest.mark.parametrize("where", ["row", "working draft"])
+def test_a_file_with_an_odd_name_something_uses_is_never_deleted(committed, settings, where):
     with committed():
         article = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
     odd = "heroes/2019/05/Our clinic (front).jpg"  # named before names were random
     with default_storage.open(article.hero_image.name, "rb") as content:
         default_storage.save(odd, content)
-    Article.objects.filter(pk=article.pk).update(hero_image=odd)
+    if where == "row":
+        Article.objects.filter(pk=article.pk).update(hero_image=odd)
+    else:
+        article.hero_image.name = odd
+        PageDraft.objects.create(content_type=ContentType.objects.get_for_model(Article), object_id=article.pk,
+                                 data=serializers.serialize("json", [article]))
     age_every_file(settings)
     clean_media()
     assert default_storage.exists(odd)
