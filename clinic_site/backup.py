@@ -1,5 +1,6 @@
-"""One-file backups of everything: the database (as Django's portable JSON) and every uploaded file; encrypted
-when CLINIC_BACKUP_KEY is set (backup_encryption)."""
+"""One-file backups of everything: the database (as Django's portable JSON) and every uploaded file (the private
+storage holds them all; the public copies are made again from it on restore); encrypted when CLINIC_BACKUP_KEY
+is set (backup_encryption)."""
 
 import io
 import json
@@ -17,6 +18,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from audit.models import BackupRun
+from images.storage import public_storage, stored_files
+from publishing.media import sync_public_copies
 from publishing.models import ContentVersion
 
 from .backup_encryption import (
@@ -40,17 +43,6 @@ MOVED_MODELS = {
 MEDIA_DIR = "media"
 
 
-def stored_files(storage=default_storage, directory=""):
-    try:
-        directories, files = storage.listdir(directory)
-    except FileNotFoundError:  # no upload yet
-        return
-    for name in files:
-        yield f"{directory}/{name}" if directory else name
-    for sub in directories:
-        yield from stored_files(storage, f"{directory}/{sub}" if directory else sub)
-
-
 def backup_write(path):
     """Write the archive at `path`, encrypted when CLINIC_BACKUP_KEY is set; returns (objects, files) counts.
     The data is read in one snapshot. Memory: the database's JSON and one uploaded file at a time."""
@@ -71,8 +63,8 @@ def backup_write(path):
         target = EncryptingWriter(file, key) if key else file
         with tarfile.open(fileobj=target, mode="w|gz") as archive:
             add_bytes(archive, DATA_NAME, payload)
-            for name in stored_files():
-                with default_storage.open(name, "rb") as stored:
+            for storage, name in every_file():
+                with storage.open(name, "rb") as stored:
                     add_bytes(archive, f"{MEDIA_DIR}/{name}", stored.read())
                 files += 1
             manifest = {"created": timezone.now().isoformat(), "database": connection.vendor, "files": files}
@@ -87,6 +79,17 @@ def backup_write(path):
 def configured_key():
     """The backup key (bytes) from CLINIC_BACKUP_KEY, or None when backups are not encrypted."""
     return parse_key(settings.CLINIC_BACKUP_KEY) if settings.CLINIC_BACKUP_KEY else None
+
+
+def every_file():
+    """(storage, name) of every uploaded file: the private storage holds them all, besides files uploaded before
+    files were kept privately and not yet taken in by `sync_media` (found only among the public copies)."""
+    for name in stored_files():
+        yield default_storage, name
+    public = public_storage()
+    for name in stored_files(public):
+        if not default_storage.exists(name):
+            yield public, name
 
 
 def add_bytes(archive, name, content):
@@ -112,6 +115,7 @@ def backup_restore(path):
             source = DecryptingReader(file, key)
         files = restore_from(source)
     call_command("rebuild_search_index", verbosity=0, stdout=io.StringIO())
+    sync_public_copies()  # public copies of what live pages show; none of the rest
     ContentVersion.bump()
     BackupRun.record(BackupRun.Action.RESTORE, path, encrypted=encrypted, files=files)
     return files

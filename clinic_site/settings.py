@@ -170,11 +170,17 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
+# Public copies of the images patients may see, served by the web server (README "Media files").
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+# Every uploaded file, public or not: never served by the web server, only by the app to staff and preview links.
+CLINIC_PRIVATE_MEDIA_ROOT = Path(os.environ.get("CLINIC_PRIVATE_MEDIA_ROOT", VAR_DIR / "private-media"))
 # Let Django serve uploads itself: for small sites without a web server in front (README "Media files").
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads are written here, and kept here whether patients may see them or not (images/storage.py).
+    "default": {"BACKEND": "images.storage.PrivateFileSystemStorage"},
+    # Copies of the images pages patients can see show; the same name is replaced, never renamed.
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"allow_overwrite": True}},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -183,17 +189,34 @@ STORAGES = {
         )
     },
 }
-# Several servers: uploads in S3-compatible storage instead of a local folder (README "Scaling out").
+# Several servers: uploads in S3-compatible storage instead of local folders (README "Scaling out"): a public
+# bucket for what patients may see and a private one for everything.
 if os.environ.get("DJANGO_S3_BUCKET"):
-    STORAGES["default"] = {
+    if not os.environ.get("DJANGO_S3_PRIVATE_BUCKET"):
+        raise ImproperlyConfigured(
+            "DJANGO_S3_BUCKET is set but DJANGO_S3_PRIVATE_BUCKET is not. Patients' photos without consent and "
+            "images of unpublished pages must not be in a public bucket: create a second bucket with all public "
+            "access blocked and export DJANGO_S3_PRIVATE_BUCKET=<its name>."
+        )
+    S3_OPTIONS = {
+        "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+        "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+        "querystring_auth": False,
+    }
+    STORAGES["public"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
+            **S3_OPTIONS,
             "bucket_name": os.environ["DJANGO_S3_BUCKET"],
-            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
-            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
             "custom_domain": os.environ.get("DJANGO_S3_CUSTOM_DOMAIN") or None,
+            "file_overwrite": True,
+        },
+    }
+    STORAGES["default"] = {
+        "BACKEND": "images.s3.PrivateS3Storage",
+        "OPTIONS": {
+            **S3_OPTIONS, "bucket_name": os.environ["DJANGO_S3_PRIVATE_BUCKET"], "default_acl": "private",
             "file_overwrite": False,
-            "querystring_auth": False,
         },
     }
 # Serve from the finders when collectstatic has not run (local runs and tests).

@@ -12,6 +12,7 @@ from django.views.static import serve
 
 from articles.models import Article
 from clinic.models import ClinicDetails
+from publishing.media import private_media
 from treatments.models import Treatment
 
 
@@ -31,10 +32,14 @@ def privacy(request):
 
 
 def media(request, path):
-    """Uploads, when SERVE_MEDIA is on; otherwise the web server in front serves them (README "Media files")."""
-    if not settings.SERVE_MEDIA:
-        raise Http404("Media files are served by the web server.")
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    """Public copies of images, when SERVE_MEDIA is on (otherwise the web server in front serves them); any other
+    file only to those who may see it (the web server passes on what it does not have; README "Media files")."""
+    if settings.SERVE_MEDIA:
+        try:
+            return serve(request, path, document_root=settings.MEDIA_ROOT)
+        except Http404:
+            pass
+    return private_media(request, path)
 
 
 def favicon(request):

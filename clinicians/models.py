@@ -5,6 +5,12 @@ from django.urls import reverse
 from images.fields import CleanImageField
 
 
+class ClinicianQuerySet(models.QuerySet):
+    def shown_publicly(self):
+        """Profiles whose photos patients may fetch: every one (/team/<slug>/ is public, listed or not)."""
+        return self.all()
+
+
 class Clinician(models.Model):
     """A clinician who writes or medically reviews pages: credited in bylines and review lines, each with a
     public profile at /team/<slug>/."""
@@ -33,6 +39,8 @@ class Clinician(models.Model):
 
     listed = models.BooleanField("shown on the team page", default=True)
     display_order = models.PositiveIntegerField(default=0, help_text="Lower numbers are listed first.")
+
+    objects = ClinicianQuerySet.as_manager()
 
     class Meta:
         ordering = ["display_order", "name"]

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 
 from .pipeline import clean_image, make_renditions, random_name, validate_image
+from .storage import delete_image
 
 
 def validate_new_upload(file):
@@ -24,6 +25,12 @@ class CleanImageFieldFile(ImageFieldFile):
             setattr(self.instance, self.field.height_field, height)
         if save:
             self.instance.save()
+
+    def delete(self, save=True):
+        # Its renditions and public copy go with it.
+        if self.name:
+            delete_image(self.name)
+        super().delete(save=save)
 
 
 class CleanImageFormField(forms.ImageField):

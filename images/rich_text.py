@@ -1,6 +1,7 @@
 """Images inside rich-text bodies: the same alt rules and responsive renditions as everywhere else."""
 
 import re
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -35,10 +36,24 @@ def body_image_problems(html):
     return problems
 
 
+def stored_name(src):
+    """The stored name `src` points at ("" for an address elsewhere)."""
+    for base in (settings.MEDIA_URL, default_storage.url("")):
+        if src.startswith(base):
+            return unquote(src.removeprefix(base))
+    return ""
+
+
+def body_image_names(html):
+    """Stored names of the uploaded images in `html` (their renditions are named after them)."""
+    sources = (dict(ATTRIBUTE.findall(match.group(1))).get("src", "") for match in IMG_TAG.finditer(html or ""))
+    return {name for name in map(stored_name, sources) if name}
+
+
 def uploaded_image(src):
     """(stored name, width, height) of the uploaded image `src` points at, or None (elsewhere, missing, or not
     an image)."""
-    name = src.removeprefix(settings.MEDIA_URL) if src.startswith(settings.MEDIA_URL) else ""
+    name = stored_name(src)
     if not name or name.endswith("/") or ".." in name.split("/") or not default_storage.exists(name):
         return None
     try:

@@ -16,12 +16,15 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 
 from .drafts import publish_due_changes
-from .models import ContentVersion, PageDraft, page_types
+from .media import publish_due_images
+from .models import ContentVersion, MediaCheck, PageDraft, Status, page_types
 
 SKIP_PREFIXES = ("/admin/", "/preview/", "/consultation/", "/healthz", "/media/", "/static/")
 NO_CONTENT_PREFIXES = ("/healthz", "/media/", "/static/")
@@ -43,12 +46,14 @@ def is_tracking(parameter):
 
 def next_scheduled_change():
     """When the next scheduled page goes live, live page expires, or scheduled change to a live page is due
-    (possibly already: then it is published on the next request)."""
+    (possibly already: then it is published on the next request). A page that went live or expired since its
+    images were last seen to (publishing.media.publish_due_images) is due too."""
+    since = Coalesce(Subquery(MediaCheck.objects.filter(pk=1).values("checked_until")), Value(timezone.now()))
     times = [PageDraft.objects.exclude(go_live_at=None).order_by().values_list("go_live_at", flat=True)]
     for model in page_types():
-        times.append(model.objects.scheduled().order_by().values_list("publish_at", flat=True))
-        times.append(model.objects.published().filter(unpublish_at__isnull=False).order_by()
-                     .values_list("unpublish_at", flat=True))
+        live = model.objects.filter(status=Status.PUBLISHED).order_by()
+        times.append(live.filter(publish_at__gt=since).values_list("publish_at", flat=True))
+        times.append(live.filter(unpublish_at__gt=since).values_list("unpublish_at", flat=True))
     first, *others = times
     return first.union(*others).order_by(first.query.values_select[0]).first() or NOTHING_SCHEDULED
 
@@ -141,7 +146,10 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def publish_if_due(version):
-        return next_change_for(version) <= timezone.now() and publish_due_changes()
+        """Scheduled changes, and the images of pages that went live or expired, seen to before any page shows."""
+        if next_change_for(version) > timezone.now():
+            return False
+        return bool(publish_due_images() + publish_due_changes())
 
     @staticmethod
     def key(request, version, query):

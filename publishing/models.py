@@ -46,6 +46,10 @@ class PublishableQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(status=Status.DRAFT)
 
+    def shown_publicly(self):
+        """Pages whose images patients may fetch (publishing.media)."""
+        return self.published()
+
     def review_overdue(self):
         """Never medically reviewed, or last reviewed longer ago than CLINIC_REVIEW_MAX_AGE_DAYS."""
         return self.filter(Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=review_cutoff()))
@@ -143,6 +147,16 @@ class ContentVersion(models.Model):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_notify(%s, %s)", [cls.CHANNEL, str(version)])
+
+
+class MediaCheck(models.Model):
+    """Up to when pages that went live or expired by themselves have had their images made public or private
+    (publishing.media.publish_due_images). One row."""
+
+    checked_until = models.DateTimeField()
+
+    def __str__(self):
+        return f"images in step with pages up to {self.checked_until:%d/%m/%Y %H:%M:%S}"
 
 
 class Publishable(models.Model):

@@ -5,6 +5,7 @@ records with it."""
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from . import media
 from .models import (
     Autosave,
     ContentVersion,
@@ -38,6 +39,7 @@ def forget_deleted_page(sender, instance, **kwargs):
 
 
 def connect():
+    media.connect()
     post_save.connect(schedule_changed, sender=PageDraft, dispatch_uid="schedule-changed")
     for model in {*page_types(), *page_type_related_models(), Redirect}:
         post_save.connect(content_changed, sender=model, dispatch_uid=f"content-changed-save-{model._meta.label}")

@@ -248,6 +248,7 @@ class Site:
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "DATABASE_URL": database_url,
             "DJANGO_MEDIA_ROOT": str(self.workdir / "media"),
+            "CLINIC_PRIVATE_MEDIA_ROOT": str(self.workdir / "private-media"),
             "DJANGO_STATIC_ROOT": str(workdir / "static"),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
             "DJANGO_SECURE_COOKIES": "0",

@@ -181,7 +181,8 @@ def main():
     env = {
         **os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "load-test-" + "x" * 50,
         "DATABASE_URL": os.environ.get("LOAD_DATABASE_URL", f"sqlite:///{workdir / 'db.sqlite3'}"),
-        "DJANGO_MEDIA_ROOT": str(workdir / "media"), "DJANGO_STATIC_ROOT": str(workdir / "static"),
+        "DJANGO_MEDIA_ROOT": str(workdir / "media"), "CLINIC_PRIVATE_MEDIA_ROOT": str(workdir / "private-media"),
+        "DJANGO_STATIC_ROOT": str(workdir / "static"),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_LOG_LEVEL": "WARNING",
         "DJANGO_SECURE_COOKIES": "0", "DJANGO_SETTINGS_MODULE": "clinic_site.settings",
         "DJANGO_CACHE_BACKEND": "django.core.cache.backends.locmem.LocMemCache", "DJANGO_CACHE_LOCATION": "clinic-load",

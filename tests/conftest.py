@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -8,7 +10,8 @@ from tests.factories import UserFactory
 
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT = tmp_path / "media"  # public copies
+    settings.CLINIC_PRIVATE_MEDIA_ROOT = tmp_path / "private-media"  # every upload
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Most tests are not about medical review; tests/publishing/test_medical_review.py turns it on.
     settings.CLINIC_REVIEW_REQUIRED_FOR = []
@@ -35,3 +38,26 @@ def editor_client(editor):
     client = Client()
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks, caplog):
+    """`with committed(): ...` runs what waits for the transaction to commit (images' public copies are made or
+    taken away then): each test runs inside a transaction that never commits. What fails there fails the test
+    (the site only logs it: the save itself has been made)."""
+
+    @contextmanager
+    def run():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+        failures = [record for record in caplog.records if record.getMessage().startswith("Error calling")]
+        assert not failures, failures[0].exc_text
+
+    return run
+
+
+@pytest.fixture
+def serve_media(settings):
+    """Django answers /media/ as the web server in front does in production: public copies to everyone, the
+    private files through the app."""
+    settings.SERVE_MEDIA = True

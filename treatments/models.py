@@ -144,6 +144,10 @@ class BeforeAfterPairQuerySet(models.QuerySet):
         """Pairs patients may see: marked for showing, with the patient's consent on record."""
         return self.filter(show_publicly=True, consent_recorded=True).exclude(consent_reference="")
 
+    def shown_publicly(self):
+        """Pairs whose photos patients may fetch: public pairs of live treatment pages (publishing.media)."""
+        return self.public().filter(treatment__in=Treatment.objects.published())
+
 
 class BeforeAfterPair(models.Model):
     """Two photos of one patient, shown on the treatment page only with the patient's recorded consent."""

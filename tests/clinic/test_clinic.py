@@ -122,3 +122,15 @@ def test_authors_credited_in_bylines_come_from_profiles_not_logins(client):
     html = client.get(article.get_absolute_url()).content.decode()
     assert "By admin" not in html and 'By <a href="/team/">the Harbour Aesthetics Clinic clinical team</a>' in html
     assert login.username not in html.split("<main")[1]
+
+
+def test_a_clinicians_photo_is_public_with_their_profile(client, committed, serve_media):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.imagefiles import image_bytes
+
+    with committed():
+        clinician = ClinicianFactory(slug="sarah-lin", photo=SimpleUploadedFile("me.jpg", image_bytes("JPEG")))
+    html = client.get("/team/sarah-lin/").content.decode()
+    assert clinician.photo.url in html
+    assert client.get(clinician.photo.url).status_code == 200

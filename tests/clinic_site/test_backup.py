@@ -3,6 +3,7 @@
 import io
 import json
 import random
+import shutil
 import tarfile
 
 import pytest
@@ -23,12 +24,13 @@ from publishing.models import Redirect
 from search.engine import search_site
 from tests.factories import ArticleFactory, FAQFactory, TreatmentFactory
 from tests.imagefiles import image_bytes
+from tests.treatments.test_gallery_files import addresses, answers, make_pair
 from treatments.models import Treatment
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_backup_and_restore_into_an_empty_database(tmp_path, capsys, client):
+def test_backup_and_restore_into_an_empty_database(tmp_path, capsys, client, settings):
     with reversion.create_revision():
         article = ArticleFactory(
             slug="restored", title="Restored article",
@@ -37,6 +39,7 @@ def test_backup_and_restore_into_an_empty_database(tmp_path, capsys, client):
         )
     treatment = TreatmentFactory(slug="botox", title="Botox")
     FAQFactory(treatment=treatment, question="Does it hurt?")
+    unconsented = make_pair(treatment)  # kept in the backup, and private after the restore
     Enquiry.objects.create(name="Jane", email="jane@example.com", confirmed_adult=True, consented_at=timezone.now())
     hero_name = article.hero_image.name
     archive = tmp_path / "backup.tar.gz"
@@ -45,7 +48,8 @@ def test_backup_and_restore_into_an_empty_database(tmp_path, capsys, client):
     assert "Backup written" in capsys.readouterr().out
 
     call_command("flush", interactive=False, verbosity=0)  # an empty database, as after `migrate`
-    default_storage.delete(hero_name)
+    for root in (settings.CLINIC_PRIVATE_MEDIA_ROOT, settings.MEDIA_ROOT):  # a new machine: no files at all
+        shutil.rmtree(root)
     assert not Article.objects.exists() and not default_storage.exists(hero_name)
 
     call_command("restore", str(archive))
@@ -58,6 +62,10 @@ def test_backup_and_restore_into_an_empty_database(tmp_path, capsys, client):
     assert default_storage.exists(hero_name)
     assert search_site("restored") == [restored]
     assert client.get("/blog/restored/").status_code == 200
+    settings.SERVE_MEDIA = True
+    assert client.get(restored.hero_image.url).status_code == 200  # public again: its page is live
+    assert all(default_storage.exists(url.removeprefix("/media/")) for url in addresses(unconsented))
+    assert answers(client, addresses(unconsented)) == {404}
 
 
 def test_restore_refuses_a_database_with_content(tmp_path):

@@ -84,13 +84,37 @@ def test_production_static_files_use_hashed_compressed_names():
     assert result.stdout.strip() == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
-def test_s3_bucket_switches_uploads_to_s3_storage():
+def test_uploads_are_kept_outside_the_public_media_folder(tmp_path):
     result = run_python(
-        SHOW.format("s.STORAGES['default']['BACKEND'], s.STORAGES['default']['OPTIONS']['bucket_name']"),
+        SHOW.format("str(s.CLINIC_PRIVATE_MEDIA_ROOT), s.STORAGES['default']['BACKEND'], "
+                    "s.STORAGES['public']['BACKEND']"),
+        DJANGO_DEBUG="1",
+        CLINIC_PRIVATE_MEDIA_ROOT=str(tmp_path / "p"),
+    )
+    assert result.stdout.split() == [
+        str(tmp_path / "p"), "images.storage.PrivateFileSystemStorage", "django.core.files.storage.FileSystemStorage"
+    ]
+    default = run_python(SHOW.format("s.CLINIC_PRIVATE_MEDIA_ROOT"), DJANGO_DEBUG="1")
+    assert default.stdout.strip() == str(ROOT / "var" / "private-media")
+
+
+def test_s3_bucket_switches_uploads_to_a_private_and_a_public_bucket():
+    result = run_python(
+        SHOW.format("s.STORAGES['default']['BACKEND'], s.STORAGES['default']['OPTIONS']['bucket_name'], "
+                    "s.STORAGES['public']['BACKEND'], s.STORAGES['public']['OPTIONS']['bucket_name']"),
         DJANGO_DEBUG="1",
         DJANGO_S3_BUCKET="clinic-media",
+        DJANGO_S3_PRIVATE_BUCKET="clinic-private",
     )
-    assert result.stdout.strip() == "storages.backends.s3.S3Storage clinic-media"
+    assert result.stdout.split() == [
+        "images.s3.PrivateS3Storage", "clinic-private", "storages.backends.s3.S3Storage", "clinic-media"
+    ]
+
+
+def test_s3_without_a_private_bucket_refuses_to_start():
+    result = run_python("import django; django.setup()", DJANGO_DEBUG="1", DJANGO_S3_BUCKET="clinic-media")
+    assert result.returncode != 0
+    assert "DJANGO_S3_PRIVATE_BUCKET is not" in result.stderr
 
 
 def test_scaled_out_settings_load_with_nothing_on_local_disk():
@@ -102,10 +126,11 @@ def test_scaled_out_settings_load_with_nothing_on_local_disk():
         DJANGO_CACHE_BACKEND="django.core.cache.backends.redis.RedisCache",
         DJANGO_CACHE_LOCATION="redis://cache.internal:6379",
         DJANGO_S3_BUCKET="clinic-media",
+        DJANGO_S3_PRIVATE_BUCKET="clinic-private",
     )
     assert result.stdout.strip() == repr((
         "django.db.backends.postgresql", "django.core.cache.backends.redis.RedisCache",
-        "storages.backends.s3.S3Storage", "django.contrib.sessions.backends.db",
+        "images.s3.PrivateS3Storage", "django.contrib.sessions.backends.db",
     ))
 
 

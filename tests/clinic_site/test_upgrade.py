@@ -199,6 +199,7 @@ def upgrade(throwaway_database, tmp_path_factory):
         "DJANGO_DEBUG": "1",
         "DJANGO_SECRET_KEY": "upgrade-test-secret-key-not-for-production",
         "DJANGO_MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
+        "CLINIC_PRIVATE_MEDIA_ROOT": str(tmp_path_factory.mktemp("private-media")),
         "DJANGO_DB_CONN_MAX_AGE": "0",
     }
     manage(old_tree, env, "migrate")
@@ -281,3 +282,21 @@ def test_upgraded_schema_is_the_new_codes(upgrade):
     assert old_names <= set(old["db_objects"]), context  # the test really started from the old schema
     assert not old_names & set(new["db_objects"]), context
     assert new_names <= set(new["db_objects"]), context
+
+
+def test_upgraded_sites_uploads_are_kept_privately_and_live_pages_images_stay_public(upgrade):
+    """Every upload used to be public, in DJANGO_MEDIA_ROOT: `sync_media` (README "Upgrades") keeps a private copy
+    of each and leaves public copies of what live pages show only."""
+    env = upgrade[2]
+    public, private = Path(env["DJANGO_MEDIA_ROOT"]), Path(env["CLINIC_PRIVATE_MEDIA_ROOT"])
+    before = {path.relative_to(public) for path in public.rglob("*") if path.is_file()}
+    assert before, "the old site stored no images: a test fault"
+    assert "Kept a private copy of" in manage(REPO, env, "sync_media")
+    assert before <= {path.relative_to(private) for path in private.rglob("*") if path.is_file()}
+    shown = manage(REPO, env, "shell", "-c", "import json; from publishing.media import names_held; "
+                   "from publishing.models import page_types; "
+                   "print(json.dumps([n for t in page_types() for p in t.objects.published() for n in names_held(p)]))")
+    names = json.loads(shown.strip().splitlines()[-1])
+    assert names, "no live page shows an image: a test fault"
+    for name in names:  # the live pages' images are still served to patients
+        assert (public / name).is_file(), name

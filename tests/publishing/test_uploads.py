@@ -22,8 +22,9 @@ def test_staff_upload_is_stored_under_a_new_name_and_url_returned(editor_client,
     assert url.startswith("/media/editor/")
     assert url.endswith(".png")
     assert "passwd" not in url
-    stored = settings.MEDIA_ROOT / url.removeprefix("/media/")
-    assert stored.exists()
+    name = url.removeprefix("/media/")
+    assert (settings.CLINIC_PRIVATE_MEDIA_ROOT / name).exists()
+    assert not (settings.MEDIA_ROOT / name).exists()  # public only once a live page shows it
 
 
 def test_webp_and_jpeg_are_accepted(editor_client):

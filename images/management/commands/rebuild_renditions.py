@@ -1,5 +1,6 @@
 from django.apps import apps
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from images.fields import CleanImageField
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         for name in missing:
             self.stderr.write(f"  Missing file, skipped: {name} (restore it from a backup, or remove it from its page)")
         self.stdout.write(self.style.SUCCESS(f"Renditions rebuilt for {done} image(s)."))
+        call_command("sync_media", replace=True, stdout=self.stdout)  # the public copies of live pages' images too
 
     def stored_images(self):
         seen = set()
