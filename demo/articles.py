@@ -3,7 +3,7 @@ passes the advertising-rules checker (tests/demo/test_demo_claims.py).
 
 Besides the Article fields: `categories` and `related_treatments` are slugs (demo/content.py);
 `published_days_ago` spreads publish dates over past months (none: published when loaded); `picture` is a
-motif of demo/pictures.py and the alt text describing it (none: an abstract, decorative picture).
+drawing of demo/pictures.py (DRAWINGS) and the alt text describing it (none: an abstract, decorative picture).
 """
 
 BOTOX_FACIAL_SYMMETRY = {

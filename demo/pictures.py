@@ -16,8 +16,8 @@ def jpeg(image, name):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
-def hero(name, seed, size=(1600, 900), motif=None):
-    """A calm abstract picture: a diagonal gradient with soft circles; with `motif` (a key of MOTIFS), a simple
+def hero(name, seed, size=(1600, 900), drawing=None):
+    """A calm abstract picture: a diagonal gradient with soft circles; with `drawing` (a key of DRAWINGS), a simple
     line drawing on a pale disc in the middle, which the page describes in its alt text."""
     dark, light = PALETTES[seed % len(PALETTES)]
     image = Image.new("RGB", size)
@@ -31,10 +31,10 @@ def hero(name, seed, size=(1600, 900), motif=None):
         y = (seed * 157 + i * 211) % size[1]
         r = 80 + (i * 53 + seed * 29) % 180
         draw.ellipse([x - r, y - r, x + r, y + r], outline=light, width=6)
-    if motif:
+    if drawing:
         cx, cy = size[0] // 2, size[1] // 2
         draw.ellipse([cx - 330, cy - 330, cx + 330, cy + 330], fill=light, outline=dark, width=6)
-        MOTIFS[motif](draw, cx, cy, dark)
+        DRAWINGS[drawing](draw, cx, cy, dark)
     return jpeg(image, name)
 
 
@@ -125,7 +125,7 @@ def jawline(draw, cx, cy, ink):
 
 
 
-MOTIFS = {
+DRAWINGS = {
     "calendar": calendar,
     "question": question,
     "checklist": checklist,

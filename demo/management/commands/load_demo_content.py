@@ -44,8 +44,8 @@ class Command(BaseCommand):
 
     def published_and_reviewed(self, slug, seed, picture=None):
         if picture:
-            motif, alt = picture
-            hero = {"hero_image": pictures.hero(f"{slug}.jpg", seed, motif=motif), "hero_image_alt": alt}
+            drawing, alt = picture
+            hero = {"hero_image": pictures.hero(f"{slug}.jpg", seed, drawing=drawing), "hero_image_alt": alt}
         else:
             # Abstract pictures: they add nothing to the text, so screen readers skip them.
             hero = {"hero_image": pictures.hero(f"{slug}.jpg", seed), "hero_image_decorative": True}
