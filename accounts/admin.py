@@ -21,6 +21,7 @@ User = get_user_model()
 def reset_two_factor(modeladmin, request, queryset):
     for user in queryset:
         two_factor.turn_off(user)
+        modeladmin.log_change(request, user, "Reset two-factor sign-in.")  # shown on the audit page
     messages.success(request, f"Two-factor sign-in reset for {len(queryset)} account(s).")
 
 

@@ -35,7 +35,7 @@ class ArticleAdmin(ClaimsAdminMixin, PublishableAdmin):
     list_display = ["title", "author", "state", "publish_at", "last_reviewed", "updated_at"]
     list_filter = [PublicationFilter, ReviewFilter, "status", "categories", "author"]
     list_select_related = ["author"]
-    autocomplete_fields = ["categories", "related_treatments"]
+    autocomplete_fields = ["categories", "related_treatments", "author"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         ("Publishing", {"fields": ["status", "publish_at", "unpublish_at", "publication_state", "author"]}),
@@ -47,4 +47,5 @@ class ArticleAdmin(ClaimsAdminMixin, PublishableAdmin):
     ]
 
     def get_changeform_initial_data(self, request):
-        return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+        profile = getattr(request.user, "clinician", None)  # staff who are clinicians write as themselves
+        return {"author": profile.pk if profile else None, **super().get_changeform_initial_data(request)}

@@ -47,11 +47,13 @@ class Category(models.Model):
 
 class Article(ClaimsChecked, Publishable):
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
+        "clinicians.Clinician",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="articles",
-        limit_choices_to={"is_staff": True},
-        help_text="Shown in the byline. Defaults to you.",
+        help_text="The clinician credited in the byline, linked to their profile (defaults to your own profile, if "
+        "you have one). Leave empty to credit the clinic's clinical team. Who saved what stays in the history.",
     )
     categories = models.ManyToManyField(Category, blank=True, related_name="articles")
     reading_time = models.PositiveSmallIntegerField(
@@ -96,4 +98,4 @@ class Article(ClaimsChecked, Publishable):
 
     @property
     def byline(self):
-        return self.author.get_full_name() or self.author.get_username()
+        return self.author.name if self.author else f"the {settings.CLINIC_NAME} clinical team"

@@ -1,6 +1,6 @@
 """Structured data of an article: a BlogPosting."""
 
-from seo.structured_data import image_url, page_nodes, web_page_node
+from seo.structured_data import image_url, page_nodes, person, web_page_node
 
 from .models import Article
 
@@ -13,7 +13,8 @@ def article_nodes(article: Article, base_url):
         "@id": f"{url}#article",
         "headline": article.title,
         "description": article.description,
-        "author": {"@type": "Person", "name": article.byline},
+        # Credited to the clinic itself when no clinician is named, never to a staff login.
+        "author": person(article.author, base_url) if article.author else {"@id": f"{base_url}/#clinic"},
         "datePublished": article.publish_at.isoformat(),
         "dateModified": article.updated_at.isoformat(),
         "mainEntityOfPage": {"@id": f"{url}#webpage"},

@@ -13,7 +13,7 @@ from .models import Article, Category
 MORE_ARTICLES = 3
 # What an article card shows (kept in the shared cache: never a whole staff account).
 CARD_FIELDS = ["title", "slug", "summary", "publish_at", "reading_time", "hero_image", "hero_image_width",
-               "hero_image_height", "author", "author__first_name", "author__last_name", "author__username"]
+               "hero_image_height", "author", "author__name", "author__slug"]
 
 
 class ArticleListView(ListView):
@@ -43,6 +43,10 @@ class ArticleListView(ListView):
         breadcrumbs = [("Home", reverse("home")), ("Blog", reverse("articles:list"))]
         if self.category:
             breadcrumbs.append((self.category.name, self.category.get_absolute_url()))
+            if "slug" not in self.kwargs:  # /blog/?category=x is the category's own page under another address
+                page = self.request.GET.get("page", "")
+                path = self.category.get_absolute_url() + (f"?page={page}" if page.isdigit() and page != "1" else "")
+                kwargs["canonical_url"] = self.request.build_absolute_uri(path)
         return super().get_context_data(
             breadcrumbs=breadcrumbs,
             category=self.category,

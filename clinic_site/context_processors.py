@@ -1,19 +1,13 @@
-from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
-
-def clinic_details():
-    phone = settings.CLINIC_PHONE
-    return {
-        "name": settings.CLINIC_NAME,
-        "phone": phone,
-        "phone_href": "tel:" + "".join(c for c in phone if c.isdigit() or c == "+"),
-        "email": settings.CLINIC_EMAIL,
-        "address": settings.CLINIC_ADDRESS,
-    }
+from clinic.models import ClinicDetails
 
 
 def clinic(request):
-    """The clinic's contact details (footer, calls to action) and this page's canonical address."""
+    """The clinic's contact details (header, footer, calls to action; read only when a page part is not kept
+    already) and this page's canonical address."""
     page = request.GET.get("page", "")
     canonical_path = request.path + (f"?page={page}" if page.isdigit() and page != "1" else "")
-    return {"clinic": clinic_details(), "canonical_url": request.build_absolute_uri(canonical_path)}
+    version = getattr(request, "content_version", None)  # public requests only: staff see the record as it is
+    details = SimpleLazyObject(lambda: ClinicDetails.for_version(version) if version else ClinicDetails.load())
+    return {"clinic": details, "canonical_url": request.build_absolute_uri(canonical_path)}

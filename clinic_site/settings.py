@@ -65,8 +65,10 @@ INSTALLED_APPS = [
     "articles",
     "enquiries",
     "search",
+    "clinic",
     "seo",
     "demo",
+    "audit",
     "clinic_site",
 ]
 
@@ -103,6 +105,8 @@ AXES_VERBOSE = False
 # Staff sign in with a second factor (an authenticator app, or a one-time backup code): required for every
 # staff account by default in production, optional (each may turn it on) in local development.
 CLINIC_REQUIRE_TWO_FACTOR = env_bool("CLINIC_REQUIRE_TWO_FACTOR", not DEBUG)
+# Every failed sign-in is kept (the audit page lists them), not only the running count per username and address.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Signed-in staff are signed out after this long without a request.
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True
@@ -289,6 +293,9 @@ CKEDITOR_5_CONFIGS = {
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
     }
 }
+
+# Backups (`manage.py backup`) are encrypted with this key when it is set; make one with `backup --generate-key`.
+CLINIC_BACKUP_KEY = os.environ.get("CLINIC_BACKUP_KEY", "")
 
 # Consultation enquiries.
 CLINIC_ENQUIRY_NOTIFY_EMAIL = os.environ.get("CLINIC_ENQUIRY_NOTIFY_EMAIL", CLINIC_EMAIL)

@@ -3,11 +3,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from audit.views import audit_log
+from clinic.views import VisitView
 from demo.views import yardstick
 from publishing.previews import preview
 from publishing.uploads import editor_image_upload
 from search.views import search
 from seo.sitemaps import sitemap_index, sitemap_section
+from treatments.views import PriceListView
 
 from . import views
 
@@ -21,6 +24,9 @@ urlpatterns = [
     path("blog/", include("articles.urls")),
     path("search/", search, name="search"),
     path("consultation/", include("enquiries.urls")),
+    path("team/", include("clinic.urls")),
+    path("visit/", VisitView.as_view(), name="visit"),
+    path("prices/", PriceListView.as_view(), name="prices"),
     path("privacy/", views.privacy, name="privacy"),
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap-section"),
@@ -30,6 +36,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/editor/upload/", editor_image_upload, name="editor-image-upload"),
     path("admin/", include("accounts.urls")),
+    path("admin/audit/", admin.site.admin_view(audit_log), name="audit-log"),
     path("admin/", admin.site.urls),
     path("media/<path:path>", views.media),
 ]

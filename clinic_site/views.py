@@ -11,9 +11,8 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from articles.models import Article
+from clinic.models import ClinicDetails
 from treatments.models import Treatment
-
-from .context_processors import clinic_details
 
 
 class HomeView(TemplateView):
@@ -56,4 +55,8 @@ def healthz(request):
 def server_error(request):
     """The 500 page, rendered without the request so it cannot fail the way the page did."""
     template = loader.get_template("500.html")
-    return HttpResponse(template.render({"clinic": clinic_details()}), status=500)
+    try:
+        details = ClinicDetails.load()
+    except DatabaseError:  # the database may be what failed: the details as the environment gives them
+        details = ClinicDetails.from_settings()
+    return HttpResponse(template.render({"clinic": details}), status=500)

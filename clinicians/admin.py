@@ -9,3 +9,4 @@ class ClinicianAdmin(VersionAdmin):
     list_display = ["name", "role", "credentials", "registration_number", "user"]
     search_fields = ["name", "role", "credentials", "registration_number"]
     autocomplete_fields = ["user"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -1,7 +1,8 @@
 """Demo blog articles, written for this project. Each one names its risks and limits, makes no promises, and
 passes the advertising-rules checker (tests/demo/test_demo_claims.py).
 
-Besides the Article fields: `categories` and `related_treatments` are slugs (demo/content.py);
+Besides the Article fields: `categories` and `related_treatments` are slugs (demo/content.py); `author` is the
+slug of a demo clinician (none: the byline credits the clinical team);
 `published_days_ago` spreads publish dates over past months (none: published when loaded); `picture` is a
 drawing of demo/pictures.py (DRAWINGS) and the alt text describing it (none: an abstract, decorative picture).
 """
@@ -48,6 +49,7 @@ weigh up both.</p></blockquote>
 """,
     "categories": ["anti-wrinkle-injections", "facial-balance"],
     "related_treatments": ["botox"],
+    "author": "sarah-lin",
 }
 
 BOTOX_MYTHS = {
@@ -101,6 +103,7 @@ every question you have, and take your time to decide.</p>
 """,
     "categories": ["anti-wrinkle-injections"],
     "related_treatments": ["botox"],
+    "author": "sarah-lin",
     "published_days_ago": 11,
     "picture": ("question", "Drawing of a speech bubble holding a question mark"),
 }
@@ -167,6 +170,7 @@ three options and the option of doing nothing, and explains the risks of each be
 """,
     "categories": ["facial-balance"],
     "related_treatments": ["cheek-augmentation"],
+    "author": "daniel-okafor",
     "published_days_ago": 24,
     "picture": ("scales", "Drawing of a pair of scales, evenly balanced"),
 }
@@ -227,6 +231,7 @@ any worries with a qualified surgeon at your consultation, before you decide to 
 """,
     "categories": ["planning-and-recovery"],
     "related_treatments": ["rhinoplasty"],
+    "author": "daniel-okafor",
     "published_days_ago": 38,
     "picture": ("calendar", "Drawing of a calendar page with the first two weeks ticked off"),
 }
@@ -290,6 +295,7 @@ would much rather you asked than guessed.</p>
 """,
     "categories": ["planning-and-recovery"],
     "related_treatments": ["botox", "rhinoplasty", "jaw-reshaping", "cheek-augmentation", "eyelid-surgery"],
+    "author": "sarah-lin",
     "published_days_ago": 53,
     "picture": ("conversation", "Drawing of two speech bubbles, one answering the other"),
 }
@@ -346,6 +352,7 @@ lid muscle instead, surgery on the skin, or no surgery at all.</p>
 """,
     "categories": ["planning-and-recovery"],
     "related_treatments": ["eyelid-surgery"],
+    "author": "daniel-okafor",
     "published_days_ago": 71,
     "picture": ("eye", "Drawing of an open eye with the crease of the upper eyelid above it"),
 }
@@ -406,6 +413,7 @@ person. Then take time to think before you decide.</p>
 """,
     "categories": ["facial-balance"],
     "related_treatments": ["jaw-reshaping"],
+    "author": "daniel-okafor",
     "published_days_ago": 96,
     "picture": ("jawline", "Drawing of the outline of a face, with a dashed line following the jaw"),
 }

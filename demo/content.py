@@ -1,5 +1,5 @@
-"""Demo content: five treatment pages, the blog's categories and the reviewer, written for this project from the
-clinic's facts. The articles are in demo/articles.py."""
+"""Demo content: five treatment pages, the blog's categories and the demo clinicians, written for this project
+from the clinic's facts. The articles are in demo/articles.py."""
 
 SURGICAL_RISKS = (
     "<p>Every operation carries risks, and your surgeon will go through them with you. The common ones are:</p>"
@@ -54,6 +54,7 @@ TREATMENTS = [
         "slug": "botox",
         "title": "Botox",
         "category": "non_surgical",
+        "injectable": True,
         "summary": "Anti-wrinkle injections that relax chosen facial muscles to soften lines and rebalance an "
         "uneven face. No downtime; results last about three to four months.",
         "body": "<p>Botox is a purified protein injected in tiny amounts into chosen muscles of the face. "
@@ -147,10 +148,46 @@ CATEGORIES = [
      "Choosing a clinician, what happens at a consultation, and what recovery is like."),
 ]
 
-REVIEWER = {
-    "name": "Dr Eleanor Hart",
-    "role": "Medical director and aesthetic physician",
-    "credentials": "MBBS, MRCS",
-    "bio": "Eleanor leads the clinic's medical team. She checks every treatment page and article for medical "
-    "accuracy before it is published, and reviews each one at least once a year. (Demo profile.)",
-}
+# The demo's clinicians (registration numbers are placeholders: a clinic enters its own, with register links).
+REVIEWER_SLUG = "eleanor-hart"
+CLINICIANS = [
+    {
+        "slug": "eleanor-hart",
+        "name": "Dr Eleanor Hart",
+        "role": "Medical director and aesthetic physician",
+        "credentials": "MBBS, MRCS",
+        "registering_body": "General Medical Council",
+        "registration_number": "GMC 0000001 (demo)",
+        "bio": "Eleanor leads the clinic's medical team. She checks every treatment page and article for medical "
+        "accuracy before it is published, and reviews each one at least once a year.\n\n"
+        "This is a demo profile: a clinic replaces it with its own clinicians.",
+        "display_order": 1,
+        "treatments": ["botox"],
+    },
+    {
+        "slug": "daniel-okafor",
+        "name": "Mr Daniel Okafor",
+        "role": "Consultant plastic surgeon",
+        "credentials": "MBBS, FRCS (Plast)",
+        "registering_body": "General Medical Council",
+        "registration_number": "GMC 0000002 (demo)",
+        "bio": "Daniel performs the clinic's facial surgery. At consultation he talks through what surgery can and "
+        "cannot change, the risks, and the recovery, and he sees every patient again afterwards.\n\n"
+        "This is a demo profile: a clinic replaces it with its own clinicians.",
+        "display_order": 2,
+        "treatments": ["rhinoplasty", "jaw-reshaping", "cheek-augmentation", "eyelid-surgery"],
+    },
+    {
+        "slug": "sarah-lin",
+        "name": "Sarah Lin",
+        "role": "Aesthetic nurse prescriber",
+        "credentials": "RGN, Independent Nurse Prescriber",
+        "registering_body": "Nursing and Midwifery Council",
+        "registration_number": "NMC 00A0003D (demo)",
+        "bio": "Sarah gives anti-wrinkle treatments after a face-to-face assessment, and writes many of the "
+        "clinic's articles on non-surgical treatment.\n\n"
+        "This is a demo profile: a clinic replaces it with its own clinicians.",
+        "display_order": 3,
+        "treatments": ["botox"],
+    },
+]

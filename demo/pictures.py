@@ -160,3 +160,16 @@ def illustrated_pair():
         "show_publicly": True,
         "order": 1,
     }
+
+
+def portrait(name, initials, seed, size=(800, 800)):
+    """A stand-in for a clinician's photograph: their initials on a soft tint (clinics replace it with a photo)."""
+    from PIL import ImageFont
+
+    dark, light = PALETTES[seed % len(PALETTES)]
+    image = Image.new("RGB", size, light)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((size[0] * 0.18, size[1] * 0.18, size[0] * 0.82, size[1] * 0.82), outline=dark, width=6)
+    font = ImageFont.load_default(size=size[1] // 4)
+    draw.text((size[0] / 2, size[1] / 2), initials, fill=dark, font=font, anchor="mm")
+    return jpeg(image, name)

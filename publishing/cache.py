@@ -32,6 +32,9 @@ TRACKING_PARAMETERS = {
     "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "srsltid", "ref_src",
 }  # fmt: skip
 NOTHING_SCHEDULED = datetime.max.replace(tzinfo=UTC)
+# How long the next scheduled change is kept at most: with nothing scheduled it would otherwise be kept for ever, and a
+# shared cache (Redis) never drops it, one entry per content version.
+NEXT_CHANGE_SECONDS = 24 * 60 * 60
 
 
 def is_tracking(parameter):
@@ -57,7 +60,7 @@ def next_change_for(version):
     at = cache.get(key)
     if at is None:
         at = next_scheduled_change()
-        cache.set(key, at, seconds_until(at))
+        cache.set(key, at, min(seconds_until(at) or NEXT_CHANGE_SECONDS, NEXT_CHANGE_SECONDS))
     return at
 
 

@@ -6,6 +6,11 @@ import html
 
 import nh3
 
+# How the page history (django-reversion comments) names a recorded review and a publish without one; the
+# audit page finds reviews and overrides by these words.
+REVIEW_RECORDED = "Medical review recorded"
+REVIEW_OVERRIDDEN = "Published without a new medical review"
+
 
 def plain_words(rich_text):
     """The words of `rich_text` as a reader sees them: markup, spacing and line breaks do not count."""

@@ -26,6 +26,7 @@ OTHER_PERMISSIONS = {
         *CONTENT_READ, "treatments.add_faq", "treatments.change_faq", "treatments.delete_faq",
         "articles.add_category", "articles.change_category", "articles.delete_category",
         *(f"search.{action}_synonym" for action in ("view", "add", "change", "delete")),
+        "clinic.view_clinicdetails", "clinic.change_clinicdetails",
         "clinicians.add_clinician", "clinicians.change_clinician",
         "publishing.view_redirect", "publishing.delete_redirect", "claims.view_claimoverride",
         *(f"treatments.{action}_beforeafterpair" for action in ("view", "add", "change", "delete")),

@@ -4,16 +4,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Case, Q, TextField, Value, When
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from publishing.models import ContentVersion, page_types
+from publishing.models import page_types
 
 from .models import SearchDocument, Synonym
 
@@ -95,11 +94,16 @@ class Outcome:
     corrected: bool = False  # searched_for is a spelling correction (else the site's word for a synonym)
 
 
-def find(query):
+def find(query, remember=None):
     """search_site(), understanding patients: their words for treatments (staff-managed synonyms) first, and
-    when nothing matches, the nearest spelling among the words public pages use ("botx" → "botox")."""
+    when nothing matches, the nearest spelling among the words public pages use ("botx" → "botox").
+    `remember(name, compute)` keeps the synonyms and vocabulary while the content stands (publishing.cache)."""
+    remember = remember or (lambda name, compute: compute())
+    synonyms = remember("search-synonyms", lambda: sorted(
+        Synonym.objects.values_list("phrase", "search_for"), key=lambda pair: -len(pair[0])  # longest first
+    ))
     terms = search_terms(query)
-    understood = with_synonyms(terms)
+    understood = with_synonyms(terms, synonyms)
     if understood != terms:
         results = search_site(" ".join(understood))
         results += [page for page in search_site(query) if page not in results]  # pages using their very words
@@ -107,24 +111,25 @@ def find(query):
     results = search_site(query)
     if results or not terms:
         return Outcome(results)
-    corrected = with_synonyms([nearest_word(term) for term in terms])
+    vocabulary = remember("search-vocabulary", public_vocabulary)
+    corrected = with_synonyms([nearest_word(term, vocabulary) for term in terms], synonyms)
     if corrected == terms:
         return Outcome([])
     return Outcome(search_site(" ".join(corrected)), " ".join(corrected), corrected=True)
 
 
-def with_synonyms(terms):
+def with_synonyms(terms, synonyms):
+    """The terms with each patients' phrase replaced by the site's words (longest phrases first, so "anti
+    wrinkle injections" wins over "wrinkle injections")."""
     text = f" {' '.join(terms)} "
-    # Longest first, so "anti wrinkle injections" wins over "wrinkle injections".
-    for phrase, search_for in sorted(Synonym.objects.values_list("phrase", "search_for"), key=lambda s: -len(s[0])):
+    for phrase, search_for in synonyms:
         text = text.replace(f" {phrase} ", f" {search_for} ")
     return text.split()
 
 
-def nearest_word(term):
+def nearest_word(term, vocabulary):
     """The word public pages use that is closest to `term` in spelling (one slip in a short word, two in a long
     one), preferring the commonest; `term` itself when it is known or nothing is close."""
-    vocabulary = public_vocabulary()
     if len(term) < 4 or term in vocabulary or term.isdigit():
         return term
     allowed = 1 if len(term) < 7 else 2
@@ -136,21 +141,15 @@ def nearest_word(term):
 
 def public_vocabulary():
     """{word: how many public pages use it}, for the words of page titles and of treatment pages (the words
-    patients misspell), and of synonyms; kept until what the public sees changes."""
-    key = f"search-vocabulary:{ContentVersion.current()}"
-    vocabulary = cache.get(key)
-    if vocabulary is None:
-        counts = Counter()
-        now = timezone.now()
-        documents = SearchDocument.objects.filter(
-            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now), status="published", publish_at__lte=now
-        )
-        for title in documents.values_list("title", flat=True).iterator():
-            counts.update(set(search_terms(title)))
-        for text in documents.filter(kind="treatment").values_list("body_text", flat=True):
-            counts.update(set(re.findall(r"\w+", text.lower())))
-        for phrase in Synonym.objects.values_list("phrase", flat=True):
-            counts.update(phrase.split())
-        vocabulary = {word: count for word, count in counts.items() if len(word) > 2 and not word.isdigit()}
-        cache.set(key, vocabulary, 24 * 60 * 60)
-    return vocabulary
+    patients misspell), and of synonyms."""
+    counts = Counter()
+    now = timezone.now()
+    documents = SearchDocument.objects.filter(
+        Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now), status="published", publish_at__lte=now
+    )
+    treatment_text = Case(When(kind="treatment", then="body_text"), default=Value(""), output_field=TextField())
+    for title, text in documents.values_list("title", treatment_text).iterator():
+        counts.update(set(search_terms(title)) | set(re.findall(r"\w+", text.lower())))
+    for phrase in Synonym.objects.values_list("phrase", flat=True):
+        counts.update(phrase.split())
+    return {word: count for word, count in counts.items() if len(word) > 2 and not word.isdigit()}

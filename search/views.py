@@ -1,6 +1,9 @@
+from functools import partial
+
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
+from publishing.cache import for_this_version
 from publishing.models import page_types
 
 from .engine import MAX_RESULTS, SEARCH_MAX_LENGTH, find
@@ -25,6 +28,6 @@ def search(request):
         )
         return render(request, "search.html", context, status=400)
     if query:
-        outcome = find(query)
+        outcome = find(query, remember=partial(for_this_version, request))
         context.update(results=outcome.results, searched_for=outcome.searched_for, corrected=outcome.corrected)
     return render(request, "search.html", context)

@@ -3,8 +3,11 @@
 from functools import singledispatch
 
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.html import strip_tags
 
+from clinic.models import ClinicDetails
+from clinicians.models import Clinician
 from publishing.models import Publishable
 
 
@@ -12,15 +15,51 @@ def plain(html):
     return " ".join(strip_tags(html.replace("</", " </")).split())
 
 
-def clinic_node(base_url):
-    return {
+def clinic_node(base_url, details=None):
+    details = details or ClinicDetails.load()
+    node = {
         "@type": "MedicalClinic",
         "@id": f"{base_url}/#clinic",
-        "name": settings.CLINIC_NAME,
+        "name": details.name,
         "url": f"{base_url}/",
-        "telephone": settings.CLINIC_PHONE,
-        "email": settings.CLINIC_EMAIL,
-        "address": {"@type": "PostalAddress", "streetAddress": settings.CLINIC_ADDRESS},
+        "logo": base_url + static("favicon.svg"),
+        "telephone": details.phone,
+        "email": details.email,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": details.street_address,
+            "addressLocality": details.locality,
+            "postalCode": details.postcode,
+            "addressCountry": details.country,
+        },
+        "hasMap": details.map_url,
+    }
+    if details.latitude is not None:
+        node["geo"] = {"@type": "GeoCoordinates", "latitude": float(details.latitude),
+                       "longitude": float(details.longitude)}
+    hours = [(day, periods) for day, periods in details.hours_by_day() if periods]
+    if hours:
+        node["openingHoursSpecification"] = [
+            {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{day}",
+             "opens": f"{opens:%H:%M}", "closes": f"{closes:%H:%M}"}
+            for day, periods in hours for opens, closes in periods
+        ]
+    return node
+
+
+def website_node(base_url):
+    """The site as a whole (home page only), with its search box."""
+    return {
+        "@type": "WebSite",
+        "@id": f"{base_url}/#website",
+        "url": f"{base_url}/",
+        "name": settings.CLINIC_NAME,
+        "publisher": {"@id": f"{base_url}/#clinic"},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{base_url}/search/?q={{search_term_string}}"},
+            "query-input": "required name=search_term_string",
+        },
     }
 
 
@@ -34,10 +73,27 @@ def breadcrumb_node(base_url, breadcrumbs):
     }
 
 
-def person(clinician):
-    node = {"@type": "Person", "name": clinician.name, "jobTitle": clinician.role}
+def person(clinician, base_url):
+    """A clinician, with their public profile and what a patient could check about them."""
+    url = base_url + clinician.get_absolute_url()
+    node = {"@type": "Person", "@id": f"{url}#person", "name": clinician.name, "url": url, "jobTitle": clinician.role}
     if clinician.credentials:
         node["honorificSuffix"] = clinician.credentials
+    if clinician.photo:
+        node["image"] = base_url + clinician.photo.url
+    if clinician.registering_body:
+        node["memberOf"] = {"@type": "Organization", "name": clinician.registering_body}
+    if clinician.registration_number:
+        credential = {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": "Professional registration",
+            "name": f"{clinician.registering_body or 'Professional'} registration {clinician.registration_number}",
+        }
+        if clinician.registering_body:
+            credential["recognizedBy"] = {"@type": "Organization", "name": clinician.registering_body}
+        if clinician.register_url:
+            credential["url"] = clinician.register_url
+        node["hasCredential"] = credential
     return node
 
 
@@ -55,7 +111,7 @@ def web_page_node(base_url, page):
     }
     if page.review_is_current():  # a review never outlives the content it read
         node["lastReviewed"] = page.last_reviewed.isoformat()
-        node["reviewedBy"] = person(page.reviewed_by)
+        node["reviewedBy"] = person(page.reviewed_by, base_url)
     return node
 
 
@@ -75,9 +131,20 @@ def _(page: Publishable, base_url):
     return [web_page_node(base_url, page)]
 
 
-def page_graph(base_url, page=None, breadcrumbs=()):
-    """The @graph for one page: the clinic, the breadcrumb trail, and the page's own entities."""
-    nodes = [clinic_node(base_url)]
+@page_nodes.register
+def _(clinician: Clinician, base_url):
+    url = base_url + clinician.get_absolute_url()
+    profile = {"@type": "ProfilePage", "@id": f"{url}#webpage", "url": url, "name": clinician.name,
+               "mainEntity": {"@id": f"{url}#person"}, "publisher": {"@id": f"{base_url}/#clinic"}}
+    return [profile, person(clinician, base_url)]
+
+
+def page_graph(base_url, page=None, breadcrumbs=(), home=False, details=None):
+    """The @graph for one page: the clinic, the breadcrumb trail, and the page's own entities (and on the home
+    page, the site with its search box)."""
+    nodes = [clinic_node(base_url, details)]
+    if home:
+        nodes.append(website_node(base_url))
     if breadcrumbs:
         nodes.append(breadcrumb_node(base_url, breadcrumbs))
     if page is not None:

@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from clinic.models import ClinicDetails
 from tests.factories import UserFactory
 
 
@@ -20,6 +21,7 @@ def test_settings(settings, tmp_path):
     }
     # Each test starts from the same content version: nothing cached by another test may be served.
     cache.clear()  # the rate limits' database cache is emptied with the test's transaction
+    ClinicDetails._remembered = None  # versions repeat between tests, whose transactions are rolled back
 
 
 @pytest.fixture

@@ -81,7 +81,7 @@ class ArticleFactory(PublishableFactory):
 
     title = factory.Sequence(lambda n: f"Article {n}")
     slug = factory.Sequence(lambda n: f"article-{n}")
-    author = factory.SubFactory(UserFactory)
+    author = factory.SubFactory("tests.factories.ClinicianFactory")
 
     @factory.post_generation
     def categories(self, create, extracted, **kwargs):
@@ -99,5 +99,6 @@ class ClinicianFactory(factory.django.DjangoModelFactory):
         model = Clinician
 
     name = factory.Sequence(lambda n: f"Dr Reviewer {n}")
+    slug = factory.Sequence(lambda n: f"dr-reviewer-{n}")
     role = "Aesthetic physician"
     credentials = "MBBS, MRCS"

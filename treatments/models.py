@@ -29,6 +29,11 @@ class Treatment(ClaimsChecked, Publishable):
         SURGICAL = "surgical", "Surgical"
 
     category = models.CharField(max_length=20, choices=Category.choices)
+    injectable = models.BooleanField(
+        "given by injection", default=False,
+        help_text="Tick for injectable treatments (e.g. Botox, fillers): search engines are told it is a procedure "
+        "through the skin (percutaneous) rather than a non-invasive one.",
+    )
     procedure_time = models.CharField(max_length=100, blank=True, help_text="For example “15–20 minutes”.")
     anaesthetic = models.CharField(max_length=100, blank=True, help_text="For example “None needed” or “General”.")
     results_last = models.CharField("results last", max_length=100, blank=True, help_text="For example “3–4 months”.")
@@ -55,6 +60,10 @@ class Treatment(ClaimsChecked, Publishable):
         help_text="Always shown next to the benefits. Required before the page can be published.",
     )
     aftercare = CKEditor5Field(blank=True)
+    clinicians = models.ManyToManyField(
+        "clinicians.Clinician", blank=True, related_name="treatments",
+        help_text="Who performs it: shown on the page and on their team profiles.",
+    )
     display_order = models.PositiveIntegerField(default=0, help_text="Lower numbers are listed first.")
 
     rich_text_fields = ("body", "how_it_works", "risks", "aftercare")

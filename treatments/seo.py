@@ -4,19 +4,24 @@ from seo.structured_data import image_url, page_nodes, plain, web_page_node
 
 from .models import Treatment
 
-NON_SURGICAL = "https://schema.org/NoninvasiveProcedure"
-SURGICAL = "https://schema.org/SurgicalProcedure"
+
+def procedure_type(treatment):
+    """Surgery is a type of procedure of its own in schema.org; injections (through the skin) and other
+    non-surgical treatments are values of a MedicalProcedure's procedureType."""
+    if treatment.category == treatment.Category.SURGICAL:
+        return {"@type": "SurgicalProcedure"}
+    kind = "PercutaneousProcedure" if treatment.injectable else "NoninvasiveProcedure"
+    return {"@type": "MedicalProcedure", "procedureType": f"https://schema.org/{kind}"}
 
 
 @page_nodes.register
 def treatment_nodes(treatment: Treatment, base_url):
     url = base_url + treatment.get_absolute_url()
     procedure = {
-        "@type": "MedicalProcedure",
+        **procedure_type(treatment),
         "@id": f"{url}#procedure",
         "name": treatment.title,
         "description": treatment.summary,
-        "procedureType": SURGICAL if treatment.category == treatment.Category.SURGICAL else NON_SURGICAL,
         "bodyLocation": "Face",
     }
     for key, html in [("howPerformed", treatment.how_it_works), ("followup", treatment.aftercare)]:

@@ -19,6 +19,16 @@ class TreatmentListView(ListView):
         return Treatment.objects.published()
 
 
+class PriceListView(TreatmentListView):
+    """Every live treatment's "from" price, grouped like the treatments page."""
+
+    template_name = "treatments/prices.html"
+    extra_context = {"breadcrumbs": [("Home", reverse_lazy("home")), ("Prices", reverse_lazy("prices"))]}
+
+    def get_queryset(self):
+        return super().get_queryset().only("title", "slug", "category", "price_from", "price_currency", "display_order")
+
+
 class TreatmentDetailView(PublishableDetailView):
     model = Treatment
 
@@ -32,6 +42,7 @@ class TreatmentDetailView(PublishableDetailView):
             treatment_with_children=SimpleLazyObject(self.with_children),  # the review covers the FAQs too
             faqs=SimpleLazyObject(lambda: list(self.with_children().faqs.all())),
             gallery=SimpleLazyObject(lambda: self.with_children().public_gallery),
+            clinicians=SimpleLazyObject(lambda: list(treatment.clinicians.all())),
             related_articles=SimpleLazyObject(
                 lambda: list(treatment.related_articles.published().select_related("author")[:RELATED_ARTICLES])
             ),

@@ -15,6 +15,7 @@ from ..forms import RequestChangesForm, ReviewForm
 from ..models import PreviewLink, ReviewRequest, Status
 from ..notifications import notify, people_who_may
 from ..previews import create_preview_link
+from ..review import REVIEW_OVERRIDDEN, REVIEW_RECORDED
 from .live_drafts import REVIEW_NEEDED, DraftKept
 
 
@@ -55,7 +56,7 @@ class ReviewWorkflowMixin:
     def note_review_override(self, request, entry):
         notes = [getattr(request, "history_note", "")]
         if reason := getattr(request, "review_override_reason", ""):
-            notes.append(f"Published without a new medical review. Reason: {reason}")
+            notes.append(f"{REVIEW_OVERRIDDEN}. Reason: {reason}")
         if any(notes):
             # Kept in the page's history, beside who did it and when.
             changed = entry.get_change_message()
@@ -140,7 +141,7 @@ class ReviewWorkflowMixin:
                     page.save(update_fields=["reviewed_by", "last_reviewed", "reviewed_content", "updated_by",
                                              "updated_at"])
                     reversion.set_user(request.user)
-                    reversion.set_comment(f"Medical review recorded: {clinician} on {day:%d/%m/%Y}")
+                    reversion.set_comment(f"{REVIEW_RECORDED}: {clinician} on {day:%d/%m/%Y}")
                 what = "its content as it is now"
             if ReviewRequest.objects.for_page(page).delete()[0]:
                 notify(people_who_may(f"{self.opts.app_label}.publish_{self.opts.model_name}"),

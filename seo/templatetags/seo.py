@@ -18,6 +18,7 @@ def json_ld(context):
     """The page's structured data, from `object` (a treatment or article) and `breadcrumbs`."""
     request = context["request"]
     base_url = f"{request.scheme}://{request.get_host()}"
-    graph = page_graph(base_url, context.get("object"), context.get("breadcrumbs", ()))
+    graph = page_graph(base_url, context.get("object"), context.get("breadcrumbs", ()), home=request.path == "/",
+                       details=context.get("clinic"))
     data = json.dumps(graph, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))

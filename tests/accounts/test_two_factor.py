@@ -240,6 +240,7 @@ def test_nobody_reads_another_accounts_secret_and_only_superusers_reset_it(setti
     enrolled(other)
     admin_client.post("/admin/auth/user/", {"action": "reset_two_factor", "_selected_action": [other.pk]})
     assert not TOTPDevice.objects.filter(user=other).exists()
+    assert "Reset two-factor sign-in." in admin_client.get("/admin/audit/").content.decode()
 
 
 def test_the_two_factor_page_is_for_signed_in_staff_only(db):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from publishing.models import Status
-from tests.factories import ArticleFactory, CategoryFactory, TreatmentFactory
+from tests.factories import ArticleFactory, CategoryFactory, ClinicianFactory, TreatmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,22 +31,23 @@ def article_form(**overrides):
     return data
 
 
-def test_add_form_offers_the_editor_and_defaults_author_to_me(editor_client, editor):
+def test_add_form_credits_a_clinician_writing_as_themselves(editor_client, editor):
     response = editor_client.get(reverse("admin:articles_article_add"))
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "django_ckeditor_5" in html
-    assert f'<option value="{editor.pk}" selected>' in html
+    assert response.status_code == 200 and "django_ckeditor_5" in response.content.decode()
+    assert response.context["adminform"].form.initial["author"] is None  # no profile: the clinical team
+    profile = ClinicianFactory(name="Dr Amira Shah", user=editor)
+    html = editor_client.get(reverse("admin:articles_article_add")).content.decode()
+    assert f'<option value="{profile.pk}" selected>Dr Amira Shah' in html
 
 
 def test_staff_create_a_draft_stored_sanitised(editor_client, editor):
     category = CategoryFactory()
     response = editor_client.post(
-        reverse("admin:articles_article_add"), article_form(author=editor.pk, categories=[category.pk])
+        reverse("admin:articles_article_add"), article_form(categories=[category.pk])
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     article = Article.objects.get(slug="botox-facial-symmetry")
-    assert article.author == editor
+    assert article.author is None and article.byline == "the Harbour Aesthetics Clinic clinical team"
     assert article.status == Status.DRAFT
     assert "<script" not in article.body
     assert list(article.categories.all()) == [category]
@@ -55,7 +56,7 @@ def test_staff_create_a_draft_stored_sanitised(editor_client, editor):
 def test_invalid_form_keeps_what_was_typed_and_says_what_is_wrong(editor_client, editor):
     response = editor_client.post(
         reverse("admin:articles_article_add"),
-        article_form(author=editor.pk, title="", body="<p>My long careful draft.</p>"),
+        article_form(title="", body="<p>My long careful draft.</p>"),
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -69,7 +70,7 @@ def test_schedule_an_article_for_later(editor_client, editor):
     editor_client.post(
         reverse("admin:articles_article_add"),
         article_form(
-            author=editor.pk, status=Status.PUBLISHED,
+            status=Status.PUBLISHED,
             publish_at_0=later.strftime("%d/%m/%Y"), publish_at_1=later.strftime("%H:%M:%S"),
         ),
     )
@@ -85,7 +86,7 @@ def test_change_form_edits_an_article(editor_client):
     response = editor_client.post(
         url,
         article_form(
-            author=article.author.pk, slug=article.slug, title="Retitled", edit_version=article.updated_at.isoformat()
+            author=article.author_id, slug=article.slug, title="Retitled", edit_version=article.updated_at.isoformat()
         ),
     )
     assert response.status_code == 302
@@ -98,7 +99,7 @@ def test_changing_the_slug_of_a_live_page_redirects_the_old_address(editor_clien
     response = editor_client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
         article_form(
-            author=article.author.pk, slug="new-address", status=Status.PUBLISHED,
+            author=article.author_id, slug="new-address", status=Status.PUBLISHED,
             edit_version=article.updated_at.isoformat(), _publish="Publish changes",
         ),
     )

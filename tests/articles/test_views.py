@@ -56,15 +56,15 @@ def test_article_page_shows_byline_date_reading_time_and_related(client):
     TreatmentFactory(title="Hidden treatment", status=Status.DRAFT)
     article = ArticleFactory(
         title="Botox for symmetry",
-        author__first_name="Sam",
-        author__last_name="Patel",
+        author__name="Dr Sam Patel",
+        author__slug="sam-patel",
         related_treatments=[botox],
         publish_at=timezone.make_aware(timezone.datetime(2026, 3, 2, 10, 0)),
     )
     other = ArticleFactory(title="Another read")
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<h1>Botox for symmetry</h1>" in html
-    assert "By Sam Patel" in html
+    assert 'By <a href="/team/sam-patel/">Dr Sam Patel</a>' in html
     assert "2 March 2026" in html
     assert "1 min read" in html
     assert botox.get_absolute_url() in html

@@ -30,7 +30,7 @@ def signed_in(group):
 
 
 def test_a_draft_with_blocking_findings_saves_and_shows_them(editor_client, editor):
-    response = editor_client.post(reverse("admin:articles_article_add"), article_form(author=editor.pk, body=BAD))
+    response = editor_client.post(reverse("admin:articles_article_add"), article_form(body=BAD))
     assert response.status_code == 302
     article = Article.objects.get()
     html = editor_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
@@ -39,7 +39,7 @@ def test_a_draft_with_blocking_findings_saves_and_shows_them(editor_client, edit
 
 def test_publishing_is_refused_beside_the_field_with_the_rule_and_source(editor_client, editor):
     response = editor_client.post(
-        reverse("admin:articles_article_add"), article_form(author=editor.pk, body=BAD, status=Status.PUBLISHED)
+        reverse("admin:articles_article_add"), article_form(body=BAD, status=Status.PUBLISHED)
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -50,7 +50,7 @@ def test_publishing_is_refused_beside_the_field_with_the_rule_and_source(editor_
 def test_warnings_never_stop_publishing(editor_client, editor):
     response = editor_client.post(
         reverse("admin:articles_article_add"),
-        article_form(author=editor.pk, body="<p>The best care we can give.</p>", status=Status.PUBLISHED),
+        article_form(body="<p>The best care we can give.</p>", status=Status.PUBLISHED),
     )
     assert response.status_code == 302
     assert Article.objects.get().is_published()
@@ -58,7 +58,7 @@ def test_warnings_never_stop_publishing(editor_client, editor):
 
 def test_editor_overrides_with_a_reason_and_it_is_recorded():
     client, editor = signed_in("Editor")
-    data = article_form(author=editor.pk, body=BAD, status=Status.PUBLISHED, override_rules=["absolute-safety"])
+    data = article_form(body=BAD, status=Status.PUBLISHED, override_rules=["absolute-safety"])
     response = client.post(reverse("admin:articles_article_add"), data)
     assert "Say why these rules do not apply" in response.content.decode()
     data["override_reason"] = "Quoted from a patient complaint we are answering, not our claim."
@@ -73,7 +73,7 @@ def test_editor_overrides_with_a_reason_and_it_is_recorded():
 def test_an_author_cannot_override(settings):
     client, author = signed_in("Author")
     client.post(reverse("admin:articles_article_add"), article_form(
-        author=author.pk, body=BAD, override_rules=["absolute-safety"], override_reason="Because.",
+        body=BAD, override_rules=["absolute-safety"], override_reason="Because.",
     ))
     assert not ClaimOverride.objects.exists()
     assert "override_rules" not in client.get(reverse("admin:articles_article_add")).content.decode()

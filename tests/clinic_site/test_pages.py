@@ -4,6 +4,7 @@ import pytest
 from django.db import DatabaseError
 from django.test import Client
 
+from clinic.models import ClinicDetails
 from publishing.models import Status
 from tests.factories import ArticleFactory, TreatmentFactory
 
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_home_shows_treatments_latest_articles_and_a_call_to_action(client, settings):
-    settings.CLINIC_PHONE = "+44 20 1234 5678"
+    ClinicDetails.objects.update(phone="+44 20 1234 5678")  # staff edit it under "Clinic details"
     TreatmentFactory(title="Botox", slug="botox")
     ArticleFactory(title="Botox for facial symmetry")
     ArticleFactory(title="Unfinished", status=Status.DRAFT)
@@ -26,7 +27,7 @@ def test_home_shows_treatments_latest_articles_and_a_call_to_action(client, sett
 
 def test_every_page_has_landmarks_skip_link_and_clinic_footer(client, settings):
     settings.CLINIC_NAME = "Test Clinic"
-    settings.CLINIC_ADDRESS = "1 Test Street"
+    ClinicDetails.objects.update(street_address="1 Test Street")
     html = client.get("/").content.decode()
     assert '<a class="skip-link" href="#main">' in html
     assert '<main id="main"' in html
@@ -62,7 +63,7 @@ def test_unknown_page_gets_a_helpful_404(client):
 
 
 def test_server_error_page_is_friendly_and_gives_the_phone_number(settings):
-    settings.CLINIC_PHONE = "+44 20 5555 0101"
+    ClinicDetails.objects.update(phone="+44 20 5555 0101")  # staff edit it under "Clinic details"
     client = Client(raise_request_exception=False)
     from unittest import mock
 

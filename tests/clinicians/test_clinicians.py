@@ -13,7 +13,8 @@ def test_review_line_names_the_clinician_with_credentials_and_role(client):
     reviewer = ClinicianFactory(name="Dr Amira Shah", credentials="MBBS, FRCS", role="Consultant plastic surgeon")
     TreatmentFactory(slug="rhinoplasty", reviewed_by=reviewer, last_reviewed="2026-11-02")
     html = client.get("/treatments/rhinoplasty/").content.decode()
-    assert "Medically reviewed by <strong>Dr Amira Shah</strong>, MBBS, FRCS (Consultant plastic surgeon)" in html
+    assert (f"Medically reviewed by <strong><a href=\"{reviewer.get_absolute_url()}\">Dr Amira Shah</a></strong>, "
+            "MBBS, FRCS (Consultant plastic surgeon)") in html
     assert '<time datetime="2026-11-02">2 November 2026</time>' in html
 
 
@@ -27,8 +28,8 @@ def test_a_clinician_credited_with_a_review_cannot_be_deleted():
 def test_editor_adds_a_clinician_and_finds_them_by_registration_number():
     client, _ = member_of("Editor")
     response = client.post("/admin/clinicians/clinician/add/", {
-        "name": "Dr Tom Reyes", "role": "Aesthetic physician", "credentials": "MBBS",
-        "registration_number": "GMC 7654321", "bio": "",
+        "name": "Dr Tom Reyes", "slug": "tom-reyes", "role": "Aesthetic physician", "credentials": "MBBS",
+        "registration_number": "GMC 7654321", "bio": "", "listed": "on", "display_order": "0",
     })
     assert response.status_code == 302
     listing = client.get("/admin/clinicians/clinician/", {"q": "7654321"}).content.decode()

@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from clinic.models import ClinicDetails
 from enquiries.models import Enquiry
 from tests.factories import UserFactory
 
@@ -33,7 +34,7 @@ def empty_cache():
 def behind_a_proxy(settings):
     settings.CLINIC_TRUSTED_PROXIES = 1
     settings.CLINIC_ENQUIRY_RATE_LIMIT = 3
-    settings.CLINIC_PHONE = "+44 20 1111 2222"
+    ClinicDetails.objects.update(phone="+44 20 1111 2222")  # staff edit it under "Clinic details"
 
 
 def enquire(client, forwarded_for):

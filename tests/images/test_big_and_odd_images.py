@@ -52,7 +52,7 @@ def test_an_image_taller_than_webp_can_hold_is_scaled_to_fit():
 
 
 def test_a_strip_or_banner_gets_a_clear_message(editor_client, editor):
-    data = article_form(author=editor.pk, hero_image_alt="A treatment room")
+    data = article_form(hero_image_alt="A treatment room")
     data["hero_image"] = SimpleUploadedFile("strip.png", image_bytes("PNG", (4200, 100)))
     html = editor_client.post(reverse("admin:articles_article_add"), data).content.decode()
     assert "more than 20 times as long as it is wide" in html
@@ -95,7 +95,7 @@ def test_a_cameras_multi_picture_jpeg_is_taken_as_its_first_picture():
 @pytest.mark.parametrize("src", ["/media/", "/media/heroes/", "/media/no-such-file.jpg", "/media/../settings.py"])
 def test_a_body_image_pointing_at_no_uploaded_image_gets_a_clear_message(editor_client, editor, src):
     body = f'<figure class="image"><img src="{src}" alt="Syringe on a tray"></figure>'
-    data = article_form(author=editor.pk, body=body)
+    data = article_form(body=body)
     response = editor_client.post(reverse("admin:articles_article_add"), data)
     assert response.status_code == 200
     assert "which is not an uploaded image" in response.content.decode()

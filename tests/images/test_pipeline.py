@@ -48,7 +48,7 @@ def test_editor_upload_refuses_hostile_files_clearly(editor_client, case):
 @pytest.mark.parametrize("case", HOSTILE)
 def test_hero_upload_in_the_admin_refuses_hostile_files_clearly(editor_client, editor, case):
     name, content, message = HOSTILE[case]
-    data = article_form(author=editor.pk, hero_image_alt="A treatment room")
+    data = article_form(hero_image_alt="A treatment room")
     data["hero_image"] = SimpleUploadedFile(name, content)
     response = editor_client.post(reverse("admin:articles_article_add"), data)
     assert response.status_code == 200
@@ -237,7 +237,7 @@ def test_decorative_hero_has_empty_alt(client):
 def test_body_image_without_alt_is_refused_on_save_in_the_admin(editor_client, editor):
     response = editor_client.post(
         reverse("admin:articles_article_add"),
-        article_form(author=editor.pk, body='<p>Text</p><figure class="image"><img src="/media/x.png"></figure>'),
+        article_form(body='<p>Text</p><figure class="image"><img src="/media/x.png"></figure>'),
     )
     assert "Image 1 has no text alternative" in response.content.decode()
 

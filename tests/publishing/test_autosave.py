@@ -38,7 +38,7 @@ def test_saving_the_page_discards_what_was_kept(editor_client):
     keep(editor_client, autosave_url(draft))
     response = editor_client.post(
         reverse("admin:articles_article_change", args=[draft.pk]),
-        article_form(author=draft.author.pk, slug=draft.slug, edit_version=draft.updated_at.isoformat()),
+        article_form(author=draft.author_id, slug=draft.slug, edit_version=draft.updated_at.isoformat()),
     )
     assert response.status_code == 302
     assert not Autosave.objects.exists()

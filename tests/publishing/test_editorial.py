@@ -54,11 +54,11 @@ def test_second_save_of_a_stale_form_is_refused_and_keeps_the_typing(editor_clie
     url = reverse("admin:articles_article_change", args=[article.pk])
     opened_version = article.updated_at.isoformat()  # both open the form now
 
-    first = other_client.post(url, article_form(author=article.author.pk, slug=article.slug, title="Sam's title",
+    first = other_client.post(url, article_form(author=article.author_id, slug=article.slug, title="Sam's title",
                                                  edit_version=opened_version))
     assert first.status_code == 302
 
-    second = editor_client.post(url, article_form(author=article.author.pk, slug=article.slug,
+    second = editor_client.post(url, article_form(author=article.author_id, slug=article.slug,
                                                   title="My title", body="<p>My long paragraph.</p>",
                                                   edit_version=opened_version))
     html = second.content.decode()

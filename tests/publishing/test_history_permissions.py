@@ -54,7 +54,7 @@ def form_of(version, **overrides):
     """The revert/recover form for `version`, posted back as shown: valid, so only a permission check stops it."""
     fields = version.field_dict
     if version.content_type.model == "article":
-        data = article_form(author=fields["author_id"])
+        data = article_form(author=fields["author_id"] or "")
     else:
         data = treatment_form(existing_faqs=faqs_in(version))
     for name in list(data):

@@ -17,7 +17,7 @@ from tests.publishing.test_working_drafts import PUBLISH, change_url, version_in
 from tests.treatments.test_admin import treatment_form
 
 pytestmark = pytest.mark.django_db
-REVIEW_LINE = "Medically reviewed by <strong>Dr Amira Shah</strong>"
+REVIEW_LINE = '">Dr Amira Shah</a></strong>'  # "Medically reviewed by <strong><a href="/team/…">Dr Amira Shah…"
 
 
 @pytest.fixture(autouse=True)
@@ -64,7 +64,9 @@ def test_a_reviewer_reviews_the_draft_and_then_it_can_be_published(editor_client
     assert REVIEW_LINE in client.get("/treatments/botox/").content.decode()  # the live page: old review
     assert publish(editor_client, botox, risks="<p>Bruising, and rarely a drooping eyelid.</p>").status_code == 302
     public = client.get("/treatments/botox/").content.decode()
-    assert "drooping eyelid" in public and "Medically reviewed by <strong>Dr Tom Reyes</strong>" in public
+    profile = clinician.get_absolute_url()
+    assert "drooping eyelid" in public
+    assert f'Medically reviewed by <strong><a href="{profile}">Dr Tom Reyes</a>' in public
     assert structured_reviewer(public) == "Dr Tom Reyes"
 
 

@@ -107,7 +107,7 @@ def test_only_those_who_may_edit_the_page_make_or_revoke_its_links(editor_client
 
 
 def test_a_new_draft_page_gets_its_first_link_from_the_form(editor_client, editor):
-    editor_client.post(reverse("admin:articles_article_add"), article_form(author=editor.pk, title="Fresh"))
+    editor_client.post(reverse("admin:articles_article_add"), article_form(title="Fresh"))
     article = ArticleFactory._meta.model.objects.get(title="Fresh")
     html = editor_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
     assert "Make a preview link of this version" in html

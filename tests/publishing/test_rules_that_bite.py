@@ -49,7 +49,7 @@ def publish_with_form(client, page):
               "edit_version": page.updated_at.isoformat()}
     if isinstance(page, Treatment):
         return client.post(change_url(page), treatment_form(**fields))
-    return client.post(change_url(page), article_form(author=page.author.pk, **fields))
+    return client.post(change_url(page), article_form(author=page.author_id, **fields))
 
 
 def override(page, rule_id="absolute-safety"):
@@ -83,7 +83,7 @@ def test_scheduling_an_article_with_a_forbidden_claim_is_refused_like_publishing
     client, editor = member_of("Editor")
     response = client.post(
         reverse("admin:articles_article_add"),
-        article_form(author=editor.pk, body=BAD, status=Status.PUBLISHED, **next_week()),
+        article_form(body=BAD, status=Status.PUBLISHED, **next_week()),
     )
     assert "Every medical treatment carries some risk" in field_error(response, "body")
     assert not Article.objects.exists()
@@ -161,7 +161,7 @@ def test_a_save_without_the_pages_version_is_refused_and_keeps_the_other_save(ve
     page = ArticleFactory(status=Status.DRAFT, title="Original")
     page.title, page.updated_by = "Their title", UserFactory(first_name="Sam", last_name="Other")
     page.save()  # someone else saved after this form was opened
-    form = article_form(author=page.author.pk, slug=page.slug, title="My title")
+    form = article_form(author=page.author_id, slug=page.slug, title="My title")
     if version is not None:
         form["edit_version"] = version
     response = client.post(change_url(page), form)

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from clinic.models import ClinicDetails
 from tests.factories import ArticleFactory, CategoryFactory, ClinicianFactory, FAQFactory, TreatmentFactory
 from treatments.models import Treatment
 
@@ -26,7 +27,7 @@ def visible_breadcrumbs(html):
 
 def test_treatment_page_structured_data_matches_the_page(client, settings):
     settings.CLINIC_NAME = "Test Clinic"
-    settings.CLINIC_PHONE = "+44 20 1234 5678"
+    ClinicDetails.objects.filter(pk=1).update(phone="+44 20 1234 5678")  # staff edit it in the admin
     reviewer = ClinicianFactory(name="Dr Amira Shah", credentials="MBBS, FRCS")
     treatment = TreatmentFactory(
         title="Rhinoplasty", slug="rhinoplasty", category=Treatment.Category.SURGICAL, reviewed_by=reviewer,
@@ -44,11 +45,11 @@ def test_treatment_page_structured_data_matches_the_page(client, settings):
     page = nodes["MedicalWebPage"]
     assert page["lastReviewed"] == "2026-10-01"
     assert page["reviewedBy"]["name"] == "Dr Amira Shah"
-    assert "Medically reviewed by <strong>Dr Amira Shah</strong>, MBBS, FRCS" in html
+    profile = reviewer.get_absolute_url()
+    assert f'Medically reviewed by <strong><a href="{profile}">Dr Amira Shah</a></strong>, MBBS, FRCS' in html
     assert '<time datetime="2026-10-01">1 October 2026</time>' in html
-    procedure = nodes["MedicalProcedure"]
-    assert procedure["name"] == "Rhinoplasty"
-    assert procedure["procedureType"] == "https://schema.org/SurgicalProcedure"
+    procedure = nodes["SurgicalProcedure"]  # the type itself: "SurgicalProcedure" is no procedureType value
+    assert procedure["name"] == "Rhinoplasty" and "procedureType" not in procedure
     assert procedure["howPerformed"] == "Reshaped under anaesthetic."
     assert procedure["followup"] == "Rest. Keep your head raised."
     assert page["mainEntity"]["@id"] == procedure["@id"]
@@ -62,13 +63,15 @@ def test_treatment_page_structured_data_matches_the_page(client, settings):
 
 def test_article_structured_data_matches_the_page(client):
     article = ArticleFactory(
-        title="Botox for facial symmetry", slug="symmetry", author__first_name="Sam", author__last_name="Patel"
+        title="Botox for facial symmetry", slug="symmetry", author__name="Dr Sam Patel", author__slug="sam-patel"
     )
     html = client.get("/blog/symmetry/").content.decode()
     nodes = graph(html)
     posting = nodes["BlogPosting"]
     assert posting["headline"] == "Botox for facial symmetry"
-    assert posting["author"]["name"] == "Sam Patel" and "By Sam Patel" in html
+    assert posting["author"]["name"] == "Dr Sam Patel" and 'By <a href="/team/sam-patel/">Dr Sam Patel</a>' in html
+    assert posting["author"]["url"] == "http://testserver/team/sam-patel/"
+    assert posting["author"]["jobTitle"] == article.author.role
     assert posting["datePublished"] == article.publish_at.isoformat()
     assert nodes["MedicalWebPage"]["mainEntity"]["@id"] == posting["@id"]
     assert "lastReviewed" not in nodes["MedicalWebPage"]  # not reviewed: nothing claimed

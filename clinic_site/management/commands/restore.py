@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from clinic_site.backup import backup_restore
+from clinic_site.backup_encryption import BackupError
 from enquiries.models import Enquiry
 from publishing.models import page_types
 
@@ -10,11 +11,12 @@ from publishing.models import page_types
 class Command(BaseCommand):
     help = (
         "Restore an archive made by `backup` into an empty database: create the database, run "
-        "`manage.py migrate`, then this command. Uploaded files go to the configured media storage."
+        "`manage.py migrate`, then this command. Uploaded files go to the configured media storage. An "
+        "encrypted archive needs CLINIC_BACKUP_KEY set to the key it was written with."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="The .tar.gz archive written by `backup`.")
+        parser.add_argument("path", help="The archive written by `backup` (.tar.gz, or .tar.gz.enc when encrypted).")
 
     def handle(self, *args, path, **options):
         if not Path(path).is_file():
@@ -24,7 +26,10 @@ class Command(BaseCommand):
                 "This database already has content; restoring on top of it could mix two sites. Point "
                 "DATABASE_URL at a new, empty database, run `manage.py migrate`, and restore there."
             )
-        files = backup_restore(path)
+        try:
+            files = backup_restore(path)
+        except BackupError as error:
+            raise CommandError(str(error)) from error
         pages = ", ".join(f"{model.objects.count()} {model._meta.verbose_name_plural}" for model in page_types())
         self.stdout.write(self.style.SUCCESS(
             f"Restored {path}: {pages}, {Enquiry.objects.count()} enquiries, {files} files."

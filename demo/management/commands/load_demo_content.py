@@ -1,8 +1,6 @@
 from datetime import timedelta
 
 import reversion
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -14,8 +12,6 @@ from demo import content as demo_content
 from demo import pictures
 from publishing.models import Status
 from treatments.models import FAQ, BeforeAfterPair, Treatment
-
-DEMO_AUTHOR = "clinical-team"
 
 
 class Command(BaseCommand):
@@ -29,9 +25,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         reversion.set_comment("Demo content loaded.")
         self.now = timezone.now()
-        self.reviewer, _ = Clinician.objects.get_or_create(
-            name=demo_content.REVIEWER["name"], defaults=demo_content.REVIEWER
-        )
+        self.load_clinicians()
+        self.reviewer = Clinician.objects.get(slug=demo_content.REVIEWER_SLUG)
         created = 0
         # Each page's place in this list picks its picture's colours, whichever pages are already there.
         for seed, data in enumerate(demo_content.TREATMENTS, start=1):
@@ -41,6 +36,16 @@ class Command(BaseCommand):
         for seed, data in enumerate(demo_articles.ARTICLES, start=len(demo_content.TREATMENTS) + 1):
             created += self.load_article(dict(data), seed)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {created} page(s) created."))
+
+    def load_clinicians(self):
+        for seed, data in enumerate(demo_content.CLINICIANS):
+            data = dict(data)
+            data.pop("treatments")
+            initials = "".join(word[0] for word in data["name"].replace("Dr ", "").replace("Mr ", "").split())
+            clinician, created = Clinician.objects.get_or_create(slug=data.pop("slug"), defaults=data)
+            if created:
+                clinician.photo = pictures.portrait(f"{clinician.slug}.jpg", initials, seed)
+                clinician.save()
 
     def published_and_reviewed(self, slug, seed, picture=None):
         if picture:
@@ -71,6 +76,9 @@ class Command(BaseCommand):
             Treatment, slug, lambda: {**data, **self.published_and_reviewed(slug, seed)}
         )
         if created:
+            treatment.clinicians.set(Clinician.objects.filter(
+                slug__in=[c["slug"] for c in demo_content.CLINICIANS if slug in c["treatments"]]
+            ))
             FAQ.objects.bulk_create(
                 FAQ(treatment=treatment, question=question, answer=answer, order=index)
                 for index, (question, answer) in enumerate(faqs, start=1)
@@ -85,15 +93,10 @@ class Command(BaseCommand):
         page.record_review(self.reviewer, day)
         page.save(update_fields=["reviewed_by", "last_reviewed", "reviewed_content"])
 
-    def article_author(self):
-        """The byline of every demo article. The one place to change when bylines change."""
-        if not hasattr(self, "_author"):
-            self._author, _ = get_user_model().objects.get_or_create(
-                # A byline, not a login: the account has no usable password.
-                username=DEMO_AUTHOR,
-                defaults={"first_name": "Clinical Team", "is_staff": True, "password": make_password(None)},
-            )
-        return self._author
+    def article_author(self, slug):
+        """The clinician credited in a demo article's byline, from the slug in demo/articles.py (None: the
+        clinical team). The one place bylines are decided."""
+        return Clinician.objects.filter(slug=slug).first() if slug else None
 
     def publish_at(self, days_ago):
         """`days_ago` days before now, at 09:30 clinic time; now itself when 0, so never in the future."""
@@ -105,11 +108,12 @@ class Command(BaseCommand):
     def load_article(self, data, seed):
         category_slugs = data.pop("categories")
         treatment_slugs = data.pop("related_treatments")
+        author_slug = data.pop("author", None)
         publish_at = self.publish_at(data.pop("published_days_ago", 0))
         picture = data.pop("picture", None)
         slug = data.pop("slug")
         article, created = self.create_unless_present(Article, slug, lambda: {
-            **data, "author": self.article_author(), "publish_at": publish_at,
+            **data, "author": self.article_author(author_slug), "publish_at": publish_at,
             **self.published_and_reviewed(slug, seed, picture),
         })
         if created:

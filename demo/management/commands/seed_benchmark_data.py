@@ -1,13 +1,13 @@
 import random
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Category, reading_minutes
+from clinicians.models import Clinician
 from demo import pictures
 from publishing.models import Status, page_types
 from treatments.models import FAQ, Treatment
@@ -39,7 +39,7 @@ class Command(BaseCommand):
             raise CommandError("This database already has content. Point DATABASE_URL at an empty one.")
         rng = random.Random(42)
         now = timezone.now()
-        author = get_user_model().objects.create(username="bench-author", first_name="Bench Author", is_staff=True)
+        author = Clinician.objects.create(name="Bench Author", slug="bench-author", role="Aesthetic physician")
         # A few real images through the pipeline; pages share their stored files.
         heroes = []
         for n in range(5):
