@@ -1,4 +1,5 @@
-"""Demo content: one article and five treatment pages, written for this project from the clinic's facts."""
+"""Demo content: five treatment pages, the blog's categories and the demo clinicians, written for this project
+from the clinic's facts. The articles are in demo/articles.py."""
 
 SURGICAL_RISKS = (
     "<p>Every operation carries risks, and your surgeon will go through them with you. The common ones are:</p>"
@@ -143,52 +144,9 @@ TREATMENTS = [
 CATEGORIES = [
     ("Anti-wrinkle injections", "anti-wrinkle-injections", "Botox and other anti-wrinkle treatments explained."),
     ("Facial balance", "facial-balance", "Why faces are uneven, and the treatments that can even them out."),
+    ("Planning and recovery", "planning-and-recovery",
+     "Choosing a clinician, what happens at a consultation, and what recovery is like."),
 ]
-
-ARTICLE = {
-    "slug": "botox-facial-symmetry",
-    "title": "Botox for facial symmetry",
-    "summary": "Few faces are perfectly symmetrical. Here is why one side can differ from the other, and how "
-    "Botox can bring them back into balance without surgery.",
-    "body": """
-<p>Look closely at almost any face and the two halves differ: one brow sits a little higher, one eyelid droops
-slightly, or the smile pulls further to one side. Small differences are normal. When they bother you, a few
-carefully placed injections can help.</p>
-<h2>Why faces are uneven</h2>
-<p>Asymmetry has many causes, and most people have more than one:</p>
-<ul>
-<li><strong>Genetics:</strong> the shape of your bones and muscles is largely inherited.</li>
-<li><strong>Injury:</strong> a past fracture or damaged nerve can change how one side moves.</li>
-<li><strong>Ageing:</strong> skin and muscles change at different rates on each side.</li>
-<li><strong>Weight change:</strong> gaining or losing fat can alter the contours unevenly.</li>
-<li><strong>Sun damage:</strong> the side that gets more sun, often the driver’s side, ages faster.</li>
-</ul>
-<h2>How Botox helps</h2>
-<p>Often one side looks different because a muscle there is working harder than its partner. Botox relaxes
-that overactive muscle. Easing the pull on one side can lift a drooping brow or eyelid, even out a crooked
-smile, and balance the mouth or the jaw.</p>
-<h3>The benefits</h3>
-<ul>
-<li>It corrects muscle imbalance at its source.</li>
-<li>It relaxes the muscles pulling the face out of alignment.</li>
-<li>It smooths the lines those muscles cause.</li>
-<li>It restores a sense of balance to the whole face.</li>
-</ul>
-<h2>What to expect</h2>
-<p>Treatment takes a few minutes and needs no downtime: most people go straight back to work. The effect is
-temporary, lasting about three to four months, and repeat treatments maintain it. Because the result wears
-off, you can adjust it over time.</p>
-<h2>Choosing a practitioner</h2>
-<p>Balancing a face is precise work. Choose an experienced practitioner who knows facial anatomy well, who
-looks at how your face moves before treating it, and who will tell you honestly if Botox is not the right
-answer for you.</p>
-<blockquote><p>If you want a permanent change, surgery is the alternative. A consultation is the place to
-weigh up both.</p></blockquote>
-""",
-    "categories": ["anti-wrinkle-injections", "facial-balance"],
-    "related_treatments": ["botox"],
-    "author": "sarah-lin",
-}
 
 # The demo's clinicians (registration numbers are placeholders: a clinic enters its own, with register links).
 REVIEWER_SLUG = "eleanor-hart"

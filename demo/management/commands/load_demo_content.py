@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import reversion
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -5,6 +7,7 @@ from django.utils import timezone
 
 from articles.models import Article, Category
 from clinicians.models import Clinician
+from demo import articles as demo_articles
 from demo import content as demo_content
 from demo import pictures
 from publishing.models import Status
@@ -13,7 +16,7 @@ from treatments.models import FAQ, BeforeAfterPair, Treatment
 
 class Command(BaseCommand):
     help = (
-        "Load the demo article and treatment pages. Safe to run again: pages that already exist "
+        "Load the demo articles and treatment pages. Safe to run again: pages that already exist "
         "(matched by slug) are left exactly as they are, including any edits staff made."
     )
 
@@ -21,14 +24,17 @@ class Command(BaseCommand):
     @reversion.create_revision()
     def handle(self, *args, **options):
         reversion.set_comment("Demo content loaded.")
+        self.now = timezone.now()
         self.load_clinicians()
         self.reviewer = Clinician.objects.get(slug=demo_content.REVIEWER_SLUG)
         created = 0
-        for data in demo_content.TREATMENTS:
-            created += self.load_treatment(dict(data))
+        # Each page's place in this list picks its picture's colours, whichever pages are already there.
+        for seed, data in enumerate(demo_content.TREATMENTS, start=1):
+            created += self.load_treatment(dict(data), seed)
         for name, slug, description in demo_content.CATEGORIES:
             Category.objects.get_or_create(slug=slug, defaults={"name": name, "description": description})
-        created += self.load_article(dict(demo_content.ARTICLE))
+        for seed, data in enumerate(demo_articles.ARTICLES, start=len(demo_content.TREATMENTS) + 1):
+            created += self.load_article(dict(data), seed)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {created} page(s) created."))
 
     def load_clinicians(self):
@@ -41,27 +47,33 @@ class Command(BaseCommand):
                 clinician.photo = pictures.portrait(f"{clinician.slug}.jpg", initials, seed)
                 clinician.save()
 
-    def published_and_reviewed(self, slug):
-        self.seed = getattr(self, "seed", 0) + 1
-        return {
-            "status": Status.PUBLISHED,
-            "reviewed_by": self.reviewer,
-            "last_reviewed": timezone.localdate(),
+    def published_and_reviewed(self, slug, seed, picture=None):
+        if picture:
+            drawing, alt = picture
+            hero = {"hero_image": pictures.hero(f"{slug}.jpg", seed, drawing=drawing), "hero_image_alt": alt}
+        else:
             # Abstract pictures: they add nothing to the text, so screen readers skip them.
-            "hero_image": pictures.hero(f"{slug}.jpg", self.seed),
-            "hero_image_decorative": True,
-        }
+            hero = {"hero_image": pictures.hero(f"{slug}.jpg", seed), "hero_image_decorative": True}
+        return {"status": Status.PUBLISHED, "reviewed_by": self.reviewer, "last_reviewed": timezone.localdate(), **hero}
+
+    def create_unless_present(self, model, slug, defaults):
+        """(page, created), like get_or_create, but `defaults` (a callable) runs only to create: drawing
+        pictures for pages that are already there would slow every rerun down."""
+        page = model.objects.filter(slug=slug).first()
+        if page is not None:
+            return page, False
+        return model.objects.create(slug=slug, **defaults()), True
 
     def report(self, page, created):
         verb = "Created" if created else "Already present, left unchanged:"
         self.stdout.write(f"  {verb} {page.kind.lower()} “{page}” at {page.get_absolute_url()}")
         return int(created)
 
-    def load_treatment(self, data):
+    def load_treatment(self, data, seed):
         faqs = data.pop("faqs")
         slug = data.pop("slug")
-        treatment, created = Treatment.objects.get_or_create(
-            slug=slug, defaults={**data, **self.published_and_reviewed(slug)}
+        treatment, created = self.create_unless_present(
+            Treatment, slug, lambda: {**data, **self.published_and_reviewed(slug, seed)}
         )
         if created:
             treatment.clinicians.set(Clinician.objects.filter(
@@ -73,24 +85,40 @@ class Command(BaseCommand):
             )
             if slug == "botox":
                 BeforeAfterPair.objects.create(treatment=treatment, **pictures.illustrated_pair())
-            self.mark_reviewed(treatment)
+            self.mark_reviewed(treatment, timezone.localdate())
         return self.report(treatment, created)
 
-    def mark_reviewed(self, page):
-        """The demo reviewer has read the page as loaded, FAQs included."""
-        page.record_review(self.reviewer, timezone.localdate())
+    def mark_reviewed(self, page, day):
+        """The demo reviewer has read the page as loaded (FAQs included) on `day`."""
+        page.record_review(self.reviewer, day)
         page.save(update_fields=["reviewed_by", "last_reviewed", "reviewed_content"])
 
-    def load_article(self, data):
+    def article_author(self, slug):
+        """The clinician credited in a demo article's byline, from the slug in demo/articles.py (None: the
+        clinical team). The one place bylines are decided."""
+        return Clinician.objects.filter(slug=slug).first() if slug else None
+
+    def publish_at(self, days_ago):
+        """`days_ago` days before now, at 09:30 clinic time; now itself when 0, so never in the future."""
+        if not days_ago:
+            return self.now
+        morning = timezone.localtime(self.now).replace(hour=9, minute=30, second=0, microsecond=0)
+        return morning - timedelta(days=days_ago)
+
+    def load_article(self, data, seed):
         category_slugs = data.pop("categories")
         treatment_slugs = data.pop("related_treatments")
-        author = Clinician.objects.filter(slug=data.pop("author", None)).first()  # None: the clinical team
+        author_slug = data.pop("author", None)
+        publish_at = self.publish_at(data.pop("published_days_ago", 0))
+        picture = data.pop("picture", None)
         slug = data.pop("slug")
-        article, created = Article.objects.get_or_create(
-            slug=slug, defaults={**data, "author": author, **self.published_and_reviewed(slug)}
-        )
+        article, created = self.create_unless_present(Article, slug, lambda: {
+            **data, "author": self.article_author(author_slug), "publish_at": publish_at,
+            **self.published_and_reviewed(slug, seed, picture),
+        })
         if created:
             article.categories.set(Category.objects.filter(slug__in=category_slugs))
             article.related_treatments.set(Treatment.objects.filter(slug__in=treatment_slugs))
-            self.mark_reviewed(article)
+            # Reviewed the day it went live, as a clinic would before publishing.
+            self.mark_reviewed(article, timezone.localdate(publish_at))
         return self.report(article, created)
