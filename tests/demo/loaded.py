@@ -12,8 +12,8 @@ class LoadedDemoTestCase(TestCase):
     def setUpClass(cls):
         media = TemporaryDirectory()
         cls.addClassCleanup(media.cleanup)
-        cls.media_root = media.name
-        cls.enterClassContext(override_settings(MEDIA_ROOT=cls.media_root))
+        cls.media = {"MEDIA_ROOT": f"{media.name}/media", "CLINIC_PRIVATE_MEDIA_ROOT": f"{media.name}/private-media"}
+        cls.enterClassContext(override_settings(**cls.media))
         super().setUpClass()
 
     @classmethod
@@ -22,4 +22,4 @@ class LoadedDemoTestCase(TestCase):
 
     def setUp(self):
         super().setUp()
-        self.enterContext(override_settings(MEDIA_ROOT=self.media_root))  # tests/conftest.py gives each test its own
+        self.enterContext(override_settings(**self.media))  # tests/conftest.py gives each test its own
