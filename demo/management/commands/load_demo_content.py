@@ -42,8 +42,8 @@ class Command(BaseCommand):
             "status": Status.PUBLISHED,
             "reviewed_by": self.reviewer,
             "last_reviewed": timezone.localdate(),
-            # Abstract pictures: they add nothing to the text, so screen readers skip them.
-            "hero_image": pictures.hero(f"{slug}.jpg", self.seed),
+            # Line drawings: they add nothing to the text, so screen readers skip them.
+            "hero_image": pictures.hero(f"{slug}.jpg", self.seed, motif=slug),
             "hero_image_decorative": True,
         }
 
