@@ -174,8 +174,11 @@ def hero(name, seed, size=(1600, 900), motif=None):
         closed_eye(image, INK, line)
         sprig(ImageDraw.Draw(image), (big[0] * 0.10, big[1] * 1.02), big[1] * 0.75, -1.25, SAGE, line)
     elif drawing:
-        view = drawing["view"]
-        cx, cy, zoom = view
+        cx, cy, zoom = drawing["view"]
+        portrait = size[0] < size[1]
+        if portrait:  # the face to the right, a sprig rising on the left
+            cx, zoom = cx - 0.06, zoom * 0.95
+        view = (cx, cy, zoom)
         hx, hy, radius = drawing["highlight"]
         unit = big[1] * zoom
         image = blush_spot(image, (big[0] / 2 + (hx - cx) * unit, big[1] / 2 + (hy - cy) * unit), radius * unit)
@@ -183,8 +186,11 @@ def hero(name, seed, size=(1600, 900), motif=None):
         if "feature" in drawing:
             feature = catmull_rom([at(x, y) for x, y in drawing["feature"]])
             ImageDraw.Draw(image).line(feature, fill=CLAY, width=line, joint="curve")
-        sprig(ImageDraw.Draw(image), (big[0] * (0.80 + 0.04 * (seed % 3)), big[1] * 1.02), big[1] * 0.62, -1.95,
-              SAGE, line, flip=-1)
+        if portrait:
+            sprig(ImageDraw.Draw(image), (big[0] * 0.16, big[1] * 1.02), big[1] * 0.55, -1.40, SAGE, line)
+        else:
+            sprig(ImageDraw.Draw(image), (big[0] * (0.80 + 0.04 * (seed % 3)), big[1] * 1.02), big[1] * 0.62, -1.95,
+                  SAGE, line, flip=-1)
     else:
         image = blush_spot(image, (big[0] * 0.62, big[1] * 0.42), big[1] * 0.3)
         draw = ImageDraw.Draw(image)
