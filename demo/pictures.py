@@ -147,7 +147,8 @@ def closed_eye(image, colour, width):
     w, h = image.size
     cx, cy, span = w * 0.58, h * 0.50, w * 0.30
     lid = catmull_rom([(cx - span / 2, cy - span * 0.02), (cx, cy + span * 0.16), (cx + span / 2, cy - span * 0.04)])
-    crease = catmull_rom([(cx - span * 0.46, cy - span * 0.14), (cx, cy - span * 0.04), (cx + span * 0.48, cy - span * 0.17)])
+    crease = catmull_rom([(cx - span * 0.46, cy - span * 0.14), (cx, cy - span * 0.04),
+                          (cx + span * 0.48, cy - span * 0.17)])
     brow = catmull_rom([(cx - span * 0.55, cy - span * 0.40), (cx - span * 0.05, cy - span * 0.50),
                         (cx + span * 0.58, cy - span * 0.38)])
     draw = ImageDraw.Draw(image)
