@@ -235,3 +235,10 @@ def illustrated_pair():
         "show_publicly": True,
         "order": 1,
     }
+
+
+def intro_art(directory):
+    """static/img/intro.webp and .jpg: the home page's arch picture (drawn once; committed, not a demo upload)."""
+    image = Image.open(hero("intro.jpg", 2, size=(720, 900), motif="botox"))
+    image.save(f"{directory}/intro.webp", "WEBP", quality=82, method=6)
+    image.save(f"{directory}/intro.jpg", "JPEG", quality=82, optimize=True, progressive=True)
