@@ -1,5 +1,6 @@
 """Regenerates docs/screenshots/ (run with scripts/screenshots; not part of the test suite)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from .conftest import DESKTOP, PHONE
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PUBLIC_PAGES = {
     "home": "/",
+    "treatments": "/treatments/",
     "treatment": "/treatments/botox/",
     "article": "/blog/botox-facial-symmetry/",
     "blog": "/blog/",
@@ -19,6 +21,18 @@ PUBLIC_PAGES = {
 }
 
 pytestmark = pytest.mark.screenshots
+
+
+def settle(page):
+    """Fonts in, and every picture loaded (lazy ones too), so a full-page shot shows what a reader sees."""
+    page.evaluate("document.fonts.ready")
+    page.evaluate(
+        """async () => {
+            document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; });
+            await Promise.all([...document.images].map(img => img.decode().catch(() => null)));
+        }"""
+    )
+    page.wait_for_timeout(300)  # CSS background pictures
 
 
 @pytest.mark.parametrize("size_name, viewport", [("phone", PHONE), ("desktop", DESKTOP)])
@@ -33,8 +47,33 @@ def test_regenerate_screenshots(staff_page, demo_site, size_name, viewport):
     page.context.clear_cookies()  # patients see no staff banner
     for name, path in PUBLIC_PAGES.items():
         page.goto(demo_site + path)
+        settle(page)
         page.screenshot(path=OUT / f"{name}-{size_name}.png", full_page=True)
+
+    if size_name == "phone":  # what a phone shows first, the Book / Call bar after scrolling, the open menu
+        page.goto(demo_site + "/treatments/botox/")
+        settle(page)
+        page.screenshot(path=OUT / "treatment-phone-first-screen.png")
+        page.mouse.wheel(0, 2200)
+        page.locator(".book-bar").wait_for()
+        page.wait_for_timeout(300)
+        page.screenshot(path=OUT / "treatment-phone-scrolled.png")
+        page.evaluate("window.scrollTo(0, 0)")
+        page.get_by_text("Menu", exact=True).click()
+        page.screenshot(path=OUT / "menu-phone.png")
+
     page.goto(demo_site + "/consultation/")
     page.get_by_label("Email address").fill("jane@")
     page.get_by_role("button", name="Send my enquiry").click()
+    settle(page)
     page.screenshot(path=OUT / f"consultation-errors-{size_name}.png", full_page=True)
+
+    page.goto(demo_site + "/consultation/?treatment=botox")
+    page.get_by_label("Your name").fill("Jane Patient")
+    page.get_by_label("Email address").fill("jane@example.com")
+    page.get_by_label("I confirm I am 18 or over.").check()
+    page.get_by_label(re.compile("I agree to the clinic using")).check()
+    page.get_by_role("button", name="Send my enquiry").click()
+    page.get_by_role("region", name="What you sent us").wait_for()
+    settle(page)
+    page.screenshot(path=OUT / f"thanks-{size_name}.png", full_page=True)
