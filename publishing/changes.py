@@ -32,6 +32,7 @@ KIND_NAMES = {
 TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 # Below this share of words in common, a line reads better as removed and added than as a patchwork.
 SIMILAR = 0.5
+SHORT_TEXT = 100  # characters at most: a fact, shown before and after rather than word by word
 MISSING = object()  # a field of an inline item that did not exist in one of the versions
 
 
@@ -233,29 +234,58 @@ def word_diff(old, new):
             merged[-1] = ("replace", previous[1], i2, previous[3], j2)
         else:
             merged.append((tag, i1, i2, j1, j2))
-    segments = []
+    groups = []  # ["equal", text] or ["change", [[op, text], ...]]
     for tag, i1, i2, j1, j2 in merged:
         if tag == "equal":
-            segments.append(("equal", "".join(a[i1:i2])))
+            groups.append(["equal", "".join(a[i1:i2])])
+        else:
+            groups.append(["change", [[op, "".join(tokens)] for op, tokens in (("del", a[i1:i2]), ("ins", b[j1:j2]))
+                                      if tokens]])
+    return tidied(groups)
+
+
+def tidied(groups):
+    """Segments from groups of equal text and changes, with the spaces at the edges of a change shown outside
+    it ("feel <ins>only</ins> a", not "feel<ins> only</ins> a"): HTML shows one space either way."""
+    for index, (kind, parts) in enumerate(groups):
+        if kind != "change":
             continue
-        if i2 > i1:
-            segments.append(("del", "".join(a[i1:i2])))
-        if j2 > j1:
-            segments.append(("ins", "".join(b[j1:j2])))
-    return segments
+        before = groups[index - 1] if index and groups[index - 1][0] == "equal" else None
+        after = groups[index + 1] if index + 1 < len(groups) and groups[index + 1][0] == "equal" else None
+        if all(text[:1].isspace() and text.strip() for _, text in parts):
+            for part in parts:
+                part[1] = part[1].lstrip()
+            if before and not before[1][-1:].isspace():
+                before[1] += " "
+        if all(text[-1:].isspace() and text.strip() for _, text in parts):
+            for part in parts:
+                part[1] = part[1].rstrip()
+            if after and not after[1][:1].isspace():
+                after[1] = " " + after[1]
+    segments = []
+    for kind, parts in groups:
+        segments += [("equal", parts)] if kind == "equal" else [(op, text) for op, text in parts]
+    return [(op, text) for op, text in segments if text]
 
 
-def similarity(old, new):
-    return SequenceMatcher(None, TOKEN.findall(old), TOKEN.findall(new), autojunk=False).ratio()
+def words(text):
+    return [token for token in TOKEN.findall(text) if not token.isspace()]
+
+
+def likeness(old, new):
+    """How alike two lines are (0 to 1), and how much of the shorter one the other keeps (a word added to a
+    short line keeps all of it)."""
+    a, b = words(old), words(new)
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    kept = sum(block.size for block in matcher.get_matching_blocks())
+    return matcher.ratio(), kept / max(1, min(len(a), len(b)))
 
 
 def changed_row(old, new):
     segments = word_diff(old.text, new.text)
-    if old.text != new.text and similarity(old.text, new.text) < SIMILAR:
+    if old.text != new.text and likeness(old.text, new.text)[1] < SIMILAR:
         segments = [("del", old.text), ("equal", " "), ("ins", new.text)]
-    note = ""
-    if old.kind != new.kind:
-        note = f"was {KIND_NAMES[old.kind]}, now {KIND_NAMES[new.kind]}"
+    note = f"was {KIND_NAMES[old.kind]}, now {KIND_NAMES[new.kind]}" if old.kind != new.kind else ""
     return Row("changed", new.kind, new.marker, new.depth, segments, note)
 
 
@@ -272,10 +302,12 @@ def paired_rows(old, new):
     lines before and after it are paired in the same way (as difflib.Differ does)."""
     if not old or not new or len(old) * len(new) > 400:
         return [*map(removed_row, old), *map(added_row, new)]
+    if len(old) == len(new) == 1:
+        return [changed_row(old[0], new[0])]  # one line rewritten: one row, however much changed
     best, at = SIMILAR, None
     for i, old_line in enumerate(old):
         for j, new_line in enumerate(new):
-            if (ratio := similarity(old_line.text, new_line.text)) > best or (ratio == best and at is None):
+            if (ratio := likeness(old_line.text, new_line.text)[0]) > best or (ratio == best and at is None):
                 best, at = ratio, (i, j)
     if at is None:
         return [*map(removed_row, old), *map(added_row, new)]
@@ -349,13 +381,19 @@ def is_rich_text(model_field):
 
 
 def is_text(model_field):
-    return isinstance(model_field, (models.CharField, models.TextField)) and not model_field.choices
+    """Text compared word by word: sentences. Short facts ("3–4 months", a consent reference) read better as
+    before and after."""
+    if isinstance(model_field, models.CharField):
+        return not model_field.choices and (model_field.max_length or 0) > SHORT_TEXT
+    return isinstance(model_field, models.TextField)
 
 
 def shown_value(model_field, value):
     """A field's value as staff would read it ("Published", "Dr Eleanor Hart", "27 November 2026, 14:05")."""
-    if value is None or value == "":
+    if value is None or str(value).strip() == "":
         return "not set"
+    if isinstance(value, str) and not model_field.choices:
+        return " ".join(value.split())
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.BooleanField):
@@ -465,7 +503,7 @@ def saved_value(model_field, value):
         return getattr(value, "pk", value)
     if is_rich_text(model_field):
         return read_rich_text(value)
-    if is_text(model_field):
+    if isinstance(value, str):
         return plain_paragraphs(value)
     if isinstance(model_field, models.FileField):
         return str(value or "")
