@@ -475,7 +475,7 @@ def item_changes(model, fk, model_fields, page_pk, version1, version2):
 
     def position(pk):
         data = (new.get(pk) or old.get(pk)).field_dict
-        return [data.get(model._meta.get_field(name).attname) or 0 for name in ordering], int(pk)
+        return [data.get(model._meta.get_field(name).attname) or 0 for name in ordering], int(pk) if pk.isdigit() else 0
 
     changes = []
     for pk in sorted(old.keys() | new.keys(), key=position):
