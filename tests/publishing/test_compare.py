@@ -46,6 +46,7 @@ def compare_url(page, older, newer):
 
 def visible(fragment):
     """Text as staff read it, with [-removed-] and {+added+} words."""
+    fragment = re.sub(r'<span class="visually-hidden">.*?</span>', "", fragment)
     fragment = re.sub(r"<del>(.*?)</del>", r"[-\1-]", fragment, flags=re.S)
     fragment = re.sub(r"<ins>(.*?)</ins>", r"{+\1+}", fragment, flags=re.S)
     fragment = re.sub(r"</p>|<h3[^>]*>", "\n", fragment)

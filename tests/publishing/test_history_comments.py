@@ -94,8 +94,9 @@ def test_a_word_changed_in_the_body_is_named(editor_client):
 
 def test_an_faq_answer_sent_back_with_other_line_breaks_is_not_named(editor_client):
     treatment = TreatmentFactory()
-    FAQFactory(treatment=treatment, question="Does it hurt?", answer="A brief scratch.\n\nIt passes in seconds.")
-    faq = FAQFactory(treatment=treatment, question="How long does it last?", answer="Three months.", order=9)
+    FAQFactory(treatment=treatment, question="Does it hurt?", answer="A brief scratch.\n\nIt passes in seconds.",
+               order=1)
+    faq = FAQFactory(treatment=treatment, question="How long does it last?", answer="Three months.", order=2)
 
     comment = save_form(editor_client, treatment, **{"faqs-1-answer": "About four months."})
 
