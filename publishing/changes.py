@@ -177,16 +177,6 @@ def plain_lines(text):
     return [Line("paragraph", line) for paragraph in plain_paragraphs(text) for line in paragraph]
 
 
-def same_rich_text(old, new):
-    """Whether two rich texts read the same and have the same formatting: spacing and line breaks in the HTML
-    do not count."""
-    return read_rich_text(old) == read_rich_text(new)
-
-
-def same_plain_text(old, new):
-    return plain_paragraphs(old) == plain_paragraphs(new)
-
-
 # Word and line differences.
 
 @dataclass
@@ -207,11 +197,6 @@ class Row:
     @property
     def html(self):
         return format_html_join("", "{}", ((segment_html(op, text),) for op, text in self.segments))
-
-    @property
-    def text(self):
-        """The row as plain text, with [-removed-] and {+added+} words (for tests and logs)."""
-        return "".join({"del": "[-{}-]", "ins": "{{+{}+}}"}.get(op, "{}").format(text) for op, text in self.segments)
 
 
 def segment_html(op, text):
@@ -285,7 +270,11 @@ def changed_row(old, new):
     segments = word_diff(old.text, new.text)
     if old.text != new.text and likeness(old.text, new.text)[1] < SIMILAR:
         segments = [("del", old.text), ("equal", " "), ("ins", new.text)]
-    note = f"was {KIND_NAMES[old.kind]}, now {KIND_NAMES[new.kind]}" if old.kind != new.kind else ""
+    note = ""
+    if old.kind != new.kind:
+        note = f"was {KIND_NAMES[old.kind]}, now {KIND_NAMES[new.kind]}"
+    elif old.depth != new.depth:
+        note = "moved to another level of the list"
     return Row("changed", new.kind, new.marker, new.depth, segments, note)
 
 

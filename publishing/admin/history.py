@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.forms.models import _get_foreign_key
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -139,7 +138,7 @@ class HistoryRulesMixin:
         field_changes = fields_changes(compared_fields(self.model, names), older.field_dict, newer.field_dict)
         items = []
         for inline in self.get_inline_instances(request, page):
-            fk = _get_foreign_key(self.model, inline.model, inline.fk_name)
+            fk = inline.get_formset(request, page).fk
             fields = compared_fields(inline.model, flatten_fieldsets(inline.get_fieldsets(request, page)))
             items += item_changes(inline.model, fk, [f for f in fields if f != fk], page.pk, older, newer)
         return field_changes, items

@@ -106,6 +106,26 @@ def test_nothing_but_spacing_changed_says_so(editor_views):
     assert "Nothing staff would see changed between these versions" in response.content.decode()
 
 
+def test_a_change_of_formatting_or_link_alone_is_said_in_words(editor_views):
+    article = ArticleFactory(body='<p>See <a href="https://www.nhs.uk/">NHS advice</a> first.</p>')
+    older = recorded(article)
+    newer = recorded(article, body='<p>See <a href="https://www.nhs.uk/botox/"><b>NHS advice</b></a> first.</p>')
+
+    assert changes_shown(editor_views, article, older, newer) == {
+        "Body": "Only the formatting, links or images changed; the words are the same.",
+    }
+
+
+def test_a_paragraph_made_a_heading_says_so(editor_views):
+    article = ArticleFactory(body="<p>Aftercare</p><p>Keep upright for four hours.</p>")
+    older = recorded(article)
+    newer = recorded(article, body="<h3>Aftercare</h3><p>Keep upright for four hours.</p>")
+
+    assert changes_shown(editor_views, article, older, newer) == {
+        "Body": "Heading Aftercare (was a paragraph, now a heading)",
+    }
+
+
 def test_a_table_cell_change_is_read_as_its_row(editor_views):
     article = ArticleFactory(body=TABLE)
     older = recorded(article)
