@@ -77,3 +77,25 @@ def test_regenerate_screenshots(staff_page, demo_site, size_name, viewport):
     page.get_by_role("region", name="What you sent us").wait_for()
     settle(page)
     page.screenshot(path=OUT / f"thanks-{size_name}.png", full_page=True)
+
+def test_regenerate_compare_screenshot(staff_page, demo_site):
+    """The compare view at 1280×800: the Botox page as loaded against two later edits (words, a fact, an FAQ)."""
+    from reversion.models import Version
+
+    from treatments.models import Treatment
+
+    from .test_history_journey import first_word_to_botulinum_toxin, last_word_to_work, publish_change
+
+    def words_and_a_fact(page, body):
+        last_word_to_work(page, body)
+        page.get_by_label("Results last:").fill("About 4 months")
+
+    page = staff_page
+    page.set_viewport_size(DESKTOP)
+    botox = Treatment.objects.get(slug="botox")
+    change_url = f"{demo_site}/admin/treatments/treatment/{botox.pk}/change/"
+    publish_change(page, change_url, first_word_to_botulinum_toxin)
+    publish_change(page, change_url, words_and_a_fact)
+    newest, *_, loaded = Version.objects.get_for_object(botox)
+    page.goto(f"{change_url.removesuffix('change/')}history/compare/?version_id1={loaded.pk}&version_id2={newest.pk}")
+    page.screenshot(path=OUT / "admin-compare-desktop.png")
