@@ -16,9 +16,16 @@ PUBLIC_PAGES = {
     "treatment": "/treatments/botox/",
     "article": "/blog/botox-facial-symmetry/",
     "blog": "/blog/",
+    "team": "/team/",
+    "clinician": "/team/daniel-okafor/",
+    "visit": "/visit/",
+    "prices": "/prices/",
     "search": "/search/?q=swelling",
+    "search-typo": "/search/?q=botx",
     "consultation": "/consultation/?treatment=botox",
 }
+SIZES = [("phone", PHONE), ("small-phone", {"width": 360, "height": 640}), ("desktop", DESKTOP),
+         ("wide", {"width": 1440, "height": 900})]
 
 pytestmark = pytest.mark.screenshots
 
@@ -35,15 +42,16 @@ def settle(page):
     page.wait_for_timeout(300)  # CSS background pictures
 
 
-@pytest.mark.parametrize("size_name, viewport", [("phone", PHONE), ("desktop", DESKTOP)])
+@pytest.mark.parametrize("size_name, viewport", SIZES)
 def test_regenerate_screenshots(staff_page, demo_site, size_name, viewport):
     OUT.mkdir(parents=True, exist_ok=True)
     page = staff_page
     page.set_viewport_size(viewport)
-    article = Article.objects.get(slug="botox-facial-symmetry")
-    page.goto(f"{demo_site}/admin/articles/article/{article.pk}/change/")
-    page.locator(".ck-editor__editable").first.wait_for()
-    page.screenshot(path=OUT / f"admin-editor-{size_name}.png")
+    if size_name in ("phone", "desktop"):
+        article = Article.objects.get(slug="botox-facial-symmetry")
+        page.goto(f"{demo_site}/admin/articles/article/{article.pk}/change/")
+        page.locator(".ck-editor__editable").first.wait_for()
+        page.screenshot(path=OUT / f"admin-editor-{size_name}.png")
     page.context.clear_cookies()  # patients see no staff banner
     for name, path in PUBLIC_PAGES.items():
         page.goto(demo_site + path)
