@@ -72,6 +72,7 @@ class Treatment(ClaimsChecked, Publishable):
         "recovery", "minimum_age",
     )
     shown_with = ("treatments.FAQ", "treatments.BeforeAfterPair", "clinicians.Clinician")
+    write_label = "New treatment page"
     claim_rules = claims.RULES
 
     class Meta(Publishable.Meta):

@@ -63,14 +63,14 @@ class ReviewFilter(admin.SimpleListFilter):
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [("overdue", "Overdue"), ("current", "Up to date")]
+        return [("due", "Review due"), ("never", "Not yet reviewed"), ("current", "Up to date")]
 
     def queryset(self, request, queryset):
-        if self.value() == "overdue":
-            return queryset.review_overdue()
-        if self.value() == "current":
-            return queryset.exclude(pk__in=queryset.review_overdue().values("pk"))
-        return queryset
+        return {
+            "due": queryset.reviews_due,
+            "never": queryset.not_yet_reviewed,
+            "current": queryset.review_current,
+        }.get(self.value(), queryset.all)()
 
 
 class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, HistoryRulesMixin, CompareVersionAdmin):
