@@ -71,10 +71,17 @@ def review_cutoff():
 
 
 class Redirect(models.Model):
-    """An old address of a live page that moved: answers a permanent redirect to where it went."""
+    """An old address of a live page that moved, or one an Editor redirected: answers a permanent redirect to the
+    new one (middleware.py), where patients would otherwise get "page not found"."""
 
-    old_path = models.CharField(max_length=250, unique=True)
-    new_path = models.CharField(max_length=250)
+    old_path = models.CharField(
+        "old address", max_length=250, unique=True,
+        help_text="The address that no longer has a page, e.g. /blog/old-post/ (or the full web address of a page of "
+        "the old site). Patients who follow it are sent on to the new address.",
+    )
+    new_path = models.CharField(
+        "new address", max_length=250, help_text="A page of this site that patients can see, e.g. /treatments/botox/."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,5 +1,5 @@
 """Admin pieces shared by every page type: roles, states, publishing, and (in this package's modules) working
-drafts, the review workflow, history rules and autosave."""
+drafts, the review workflow, history rules, autosave and redirects."""
 
 from functools import cache
 
@@ -21,12 +21,13 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from .. import drafts
 from ..forms import PublishableAdminForm
-from ..models import PageDraft, PreviewLink, Redirect, ReviewRequest, Status
+from ..models import PageDraft, PreviewLink, ReviewRequest, Status
 from ..previews import preview_url
 from ..sanitize import sanitize_html
 from .autosave import AutosaveMixin
 from .history import HistoryRulesMixin
 from .live_drafts import REVIEW_NEEDED, WorkingDraftMixin
+from .redirects import RedirectAdmin  # noqa: F401 (registers it)
 from .workflow import ReviewWorkflowMixin
 
 SEO_FIELDSET = ("Search engines and sharing", {"classes": ["collapse"], "fields": ["seo_title", "meta_description"]})
@@ -320,17 +321,3 @@ class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, Hi
                      "%d pages unpublished; the public can no longer see them.", count) % count,
             messages.SUCCESS,
         )
-
-
-@admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
-    """Made automatically when a live page's address changes; delete one to stop redirecting."""
-
-    list_display = ["old_path", "new_path", "created_at"]
-    search_fields = ["old_path", "new_path"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
