@@ -62,6 +62,17 @@ def rich_text_reader(model, field):
     return read
 
 
+class OrderedStackedInline(admin.StackedInline):
+    """Inline items shown in order on the page (FAQs, gallery pairs): staff drag them, or move them with buttons
+    (static/js/admin-inline-order.js); the model's `order` field holds the position, and a new item goes last."""
+
+    classes = ["ordered-inline"]
+
+    class Media:
+        js = ["js/admin-inline-order.js"]
+        css = {"all": ["css/admin-inline-order.css"]}
+
+
 class PublicationFilter(admin.SimpleListFilter):
     title = "visibility"
     parameter_name = "visibility"

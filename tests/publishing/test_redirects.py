@@ -3,10 +3,11 @@
 import importlib
 
 import pytest
-from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 
@@ -228,7 +229,9 @@ def test_existing_editor_groups_are_granted_redirect_editing_once(keeps_view, gr
         editors.permissions.remove(*redirects.filter(codename="view_redirect"))
     sync_roles()  # holds permissions on redirects already: nothing new from the rule
     assert not editors.permissions.filter(pk__in=editing).exists()
-    importlib.import_module("publishing.migrations.0010_editors_edit_redirects").grant(apps, None)
+    migration = ("publishing", "0010_editors_edit_redirects")
+    state = MigrationExecutor(connection).loader.project_state(migration)  # as the migration sees the models
+    importlib.import_module("publishing.migrations.0010_editors_edit_redirects").grant(state.apps, None)
     assert editors.permissions.filter(pk__in=editing).count() == granted
 
 
