@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from publishing.models import Redirect, Status
 from publishing.roles import sync_roles
-from tests.factories import ArticleFactory, TreatmentFactory
+from tests.factories import ArticleFactory, TreatmentFactory, UserFactory
 
 from .test_roles import member_of
 
@@ -26,6 +26,7 @@ CHANGELIST = reverse("admin:publishing_redirect_changelist")
 
 @pytest.fixture
 def editor():
+    """A member of the Editor group (this module's own: conftest's `editor` is a superuser)."""
     client, _ = member_of("Editor")
     return client
 
@@ -164,6 +165,8 @@ def test_import_reports_duplicates_chains_malformed_rows_and_pages_that_answer(e
 
 
 def test_import_previews_then_saves_only_when_confirmed(editor, client, pages):
+    superuser = Client()
+    superuser.force_login(UserFactory(username="owner", is_superuser=True))
     Redirect.objects.create(old_path="/older-still/", new_path="/old-lips/")
     Redirect.objects.create(old_path="/kept/", new_path="/treatments/botox/")
     Redirect.objects.create(old_path="/replaced/", new_path="/treatments/botox/")
@@ -185,6 +188,7 @@ def test_import_previews_then_saves_only_when_confirmed(editor, client, pages):
     logged = LogEntry.objects.filter(content_type__app_label="publishing").values_list("change_message", flat=True)
     assert "Imported from a file (row 3)." in logged and "Imported from a file (row 5). It led to /treatments/botox/ " \
         "before." in logged
+    assert "Imported from a file (row 3)." in superuser.get(reverse("audit-log")).content.decode()
 
 
 def test_the_confirmation_is_checked_again(editor, pages):
