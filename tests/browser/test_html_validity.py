@@ -88,6 +88,8 @@ def test_admin_forms_and_home_are_valid_html(demo_site, tmp_path):
         "treatment-change": (superuser, f"/admin/treatments/treatment/{botox.pk}/change/"),
         "treatment-read-only": (reviewer, f"/admin/treatments/treatment/{botox.pk}/change/"),
         "article-read-only": (reviewer, f"/admin/articles/article/{article.pk}/change/"),
+        "clinician-add": (superuser, "/admin/clinicians/clinician/add/"),
+        "clinician-change": (superuser, f"/admin/clinicians/clinician/{article.author.pk}/change/"),
         "redirect-add": (superuser, "/admin/publishing/redirect/add/"),
         "redirect-import": (superuser, "/admin/publishing/redirect/import/"),
     }

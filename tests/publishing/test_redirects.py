@@ -258,3 +258,9 @@ def test_a_page_that_fails_to_answer_is_reported_not_raised(pages, monkeypatch):
     editor.force_login(user)
     found = problems(upload(editor, "/gone/,/treatments/botox/\n"))
     assert found == ["Row 1: The new address /treatments/botox/ answers with an error (500) on this site."]
+
+
+def test_the_visitors_query_joins_the_new_addresss_own(editor, client, pages):
+    assert editor.post(ADD, {"old_path": "/risks/", "new_path": "/treatments/botox/?from=old#risks"}).status_code == 302
+    assert client.get("/risks/?utm_source=mail")["Location"] == "/treatments/botox/?from=old&utm_source=mail#risks"
+    assert client.get("/risks/")["Location"] == "/treatments/botox/?from=old#risks"
