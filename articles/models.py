@@ -67,6 +67,7 @@ class Article(ClaimsChecked, Publishable):
     )
 
     shown_with = ("articles.Category", "clinicians.Clinician")
+    write_label = "Write an article"
     claim_rules = claims.RULES
 
     class Meta(Publishable.Meta):

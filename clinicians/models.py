@@ -16,7 +16,9 @@ class Clinician(models.Model):
     public profile at /team/<slug>/."""
 
     name = models.CharField(max_length=150, help_text="As patients should see it, e.g. “Dr Amira Shah”.")
-    slug = models.SlugField(max_length=150, unique=True, help_text="The profile's address: /team/<slug>/.")
+    slug = models.SlugField(
+        max_length=150, unique=True, help_text="The profile's address: /team/ and this, e.g. /team/dr-amira-shah/."
+    )
     role = models.CharField("role or title", max_length=150, help_text="e.g. “Consultant plastic surgeon”.")
     credentials = models.CharField(max_length=150, blank=True, help_text="e.g. “MBBS, MRCS, FRCS (Plast)”.")
     registration_number = models.CharField(

@@ -1,4 +1,4 @@
-"""The forms of page admin: the page form (stale saves, publishing checks, overrides), medical review."""
+"""The forms of page admin: the page form (stale saves, publishing checks, overrides), medical review; redirects."""
 
 from django import forms
 from django.contrib.admin import widgets
@@ -8,7 +8,8 @@ from django.utils.formats import date_format
 
 from clinicians.models import Clinician
 
-from .models import Status
+from . import redirects
+from .models import Redirect, Status
 
 
 class PublishableAdminForm(forms.ModelForm):
@@ -112,4 +113,38 @@ class RequestChangesForm(forms.Form):
     comment = forms.CharField(
         label="What needs to change", widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
         help_text="The author is emailed that you asked for changes, with a link; they read this comment in the admin.",
+    )
+
+
+class RedirectForm(forms.ModelForm):
+    """A redirect by hand, checked as a row of an imported file is (publishing.redirects)."""
+
+    class Meta:
+        model = Redirect
+        fields = ["old_path", "new_path"]
+        error_messages = {"old_path": {"unique": "There is a redirect from this address already: open it from the "
+                                                 "list to change where it leads."}}
+
+    # Set by the admin for each request (RedirectAdmin.get_form).
+    site_answers = None
+    hosts = None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if {"old_path", "new_path"} & set(self.errors):
+            return cleaned_data
+        row = redirects.Row(1, cleaned_data["old_path"], cleaned_data["new_path"])
+        redirects.check([row], self.site_answers, self.hosts, excluding=self.instance if self.instance.pk else None)
+        for problem in row.problems:
+            self.add_error(problem.field or None, problem.message)
+        if not row.problems:
+            cleaned_data["old_path"], cleaned_data["new_path"] = row.old_path, row.new_path
+        return cleaned_data
+
+
+class RedirectImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="One redirect a line: the old address, a comma, the new address. A first line of headings is fine.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit, urlunsplit
+
 from django.http import HttpResponsePermanentRedirect
 
 from .models import Redirect
@@ -16,5 +18,13 @@ class SlugRedirectMiddleware:
         redirect = Redirect.objects.filter(old_path=request.path).first()
         if redirect is None:
             return response
-        query = request.META.get("QUERY_STRING", "")
-        return HttpResponsePermanentRedirect(redirect.new_path + (f"?{query}" if query else ""))
+        return HttpResponsePermanentRedirect(with_query(redirect.new_path, request.META.get("QUERY_STRING", "")))
+
+
+def with_query(address, query):
+    """`address` with the request's query added to its own, before any #fragment (an Editor's new address may
+    have both: /treatments/botox/?ref=old#risks)."""
+    if not query:
+        return address
+    parts = urlsplit(address)
+    return urlunsplit(parts._replace(query=f"{parts.query}&{query}" if parts.query else query))

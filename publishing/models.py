@@ -51,8 +51,19 @@ class PublishableQuerySet(models.QuerySet):
         return self.published()
 
     def review_overdue(self):
-        """Never medically reviewed, or last reviewed longer ago than CLINIC_REVIEW_MAX_AGE_DAYS."""
-        return self.filter(Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=review_cutoff()))
+        """Medically reviewed, but longer ago than CLINIC_REVIEW_MAX_AGE_DAYS."""
+        return self.filter(last_reviewed__lt=review_cutoff())
+
+    def not_yet_reviewed(self):
+        return self.filter(last_reviewed__isnull=True)
+
+    def review_current(self):
+        return self.filter(last_reviewed__gte=review_cutoff())
+
+    def reviews_due(self):
+        """What a Clinical reviewer should read again: reviews past their date, and live pages never reviewed.
+        A draft never reviewed is not overdue: the review workflow reviews it before it is published."""
+        return self.review_overdue() | self.published().not_yet_reviewed()
 
 
 def review_cutoff():
@@ -60,10 +71,17 @@ def review_cutoff():
 
 
 class Redirect(models.Model):
-    """An old address of a live page that moved: answers a permanent redirect to where it went."""
+    """An old address of a live page that moved, or one an Editor redirected: answers a permanent redirect to the
+    new one (middleware.py), where patients would otherwise get "page not found"."""
 
-    old_path = models.CharField(max_length=250, unique=True)
-    new_path = models.CharField(max_length=250)
+    old_path = models.CharField(
+        "old address", max_length=250, unique=True,
+        help_text="The address that no longer has a page, e.g. /blog/old-post/ (or the full web address of a page of "
+        "the old site). Patients who follow it are sent on to the new address.",
+    )
+    new_path = models.CharField(
+        "new address", max_length=250, help_text="A page of this site that patients can see, e.g. /treatments/botox/."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -249,6 +267,8 @@ class Publishable(models.Model):
     # Other models ("app_label.Model") shown on this type's public pages: saving or deleting one of
     # them makes cached pages stale, and re-indexes the page it belongs to.
     shown_with = ()
+    # The admin home's button for a new page of this type ("New <verbose name>" if empty).
+    write_label = ""
 
     class Meta:
         abstract = True
@@ -403,7 +423,7 @@ class Publishable(models.Model):
         return self._meta.label_lower in settings.CLINIC_REVIEW_REQUIRED_FOR and not self.review_is_current()
 
     def is_review_overdue(self):
-        return self.last_reviewed is None or self.last_reviewed < review_cutoff()
+        return self.last_reviewed is not None and self.last_reviewed < review_cutoff()
 
     is_review_overdue.boolean = True
     is_review_overdue.short_description = "review overdue"

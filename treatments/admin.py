@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 
 from claims.admin import ClaimsAdminMixin
 from publishing.admin import (
@@ -6,6 +8,7 @@ from publishing.admin import (
     HISTORY_FIELDSET,
     REVIEW_FIELDSET,
     SEO_FIELDSET,
+    OrderedStackedInline,
     PublicationFilter,
     PublishableAdmin,
     ReviewFilter,
@@ -14,19 +17,21 @@ from publishing.admin import (
 from .models import FAQ, BeforeAfterPair, Treatment
 
 
-class BeforeAfterPairInline(admin.StackedInline):
+class BeforeAfterPairInline(OrderedStackedInline):
     model = BeforeAfterPair
     extra = 0
     fields = [
         ("before_image", "before_alt"), ("after_image", "after_alt"), "caption",
-        ("consent_recorded", "consent_reference"), ("show_publicly", "order"),
+        ("consent_recorded", "consent_reference"), "show_publicly", "order",
     ]
 
 
-class FAQInline(admin.StackedInline):
+class FAQInline(OrderedStackedInline):
     model = FAQ
     extra = 1
-    fields = [("question", "order"), "answer"]
+    fields = ["question", "answer", "order"]
+    # Short answers: the whole list fits on a screen, to read and to reorder.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4, "cols": 80})}}
 
 
 @admin.register(Treatment)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Max
 from django.urls import reverse
 from django_ckeditor_5.fields import CKEditor5Field
 
@@ -72,6 +73,7 @@ class Treatment(ClaimsChecked, Publishable):
         "recovery", "minimum_age",
     )
     shown_with = ("treatments.FAQ", "treatments.BeforeAfterPair", "clinicians.Clinician")
+    write_label = "New treatment page"
     claim_rules = claims.RULES
 
     class Meta(Publishable.Meta):
@@ -124,11 +126,24 @@ class Treatment(ClaimsChecked, Publishable):
         return [(label, value) for label, value in facts if value]
 
 
-class FAQ(models.Model):
+ORDER_HELP = "Position on the page: lower numbers come first. Left empty, the item goes after the others."
+
+
+class PlacedLast:
+    """For a treatment's items shown in order (FAQs, gallery pairs): one saved without a position goes last."""
+
+    def save(self, *args, **kwargs):
+        if self.order is None:
+            last = type(self).objects.filter(treatment_id=self.treatment_id).aggregate(Max("order"))["order__max"]
+            self.order = (last or 0) + 1
+        super().save(*args, **kwargs)
+
+
+class FAQ(PlacedLast, models.Model):
     treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="faqs")
     question = models.CharField(max_length=250)
     answer = models.TextField(help_text="Plain text; a blank line starts a new paragraph.")
-    order = models.PositiveIntegerField(default=0, help_text="Lower numbers are shown first.")
+    order = models.PositiveIntegerField(blank=True, help_text=ORDER_HELP)
 
     class Meta:
         ordering = ["order", "id"]
@@ -149,7 +164,7 @@ class BeforeAfterPairQuerySet(models.QuerySet):
         return self.public().filter(treatment__in=Treatment.objects.published())
 
 
-class BeforeAfterPair(models.Model):
+class BeforeAfterPair(PlacedLast, models.Model):
     """Two photos of one patient, shown on the treatment page only with the patient's recorded consent."""
 
     treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="gallery")
@@ -172,7 +187,7 @@ class BeforeAfterPair(models.Model):
         max_length=100, blank=True, help_text="Where the signed consent is filed, e.g. a form number."
     )
     show_publicly = models.BooleanField(default=False, help_text="Needs the patient's consent recorded.")
-    order = models.PositiveIntegerField(default=0)
+    order = models.PositiveIntegerField(blank=True, help_text=ORDER_HELP)
 
     objects = BeforeAfterPairQuerySet.as_manager()
 

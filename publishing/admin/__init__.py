@@ -1,5 +1,7 @@
 """Admin pieces shared by every page type: roles, states, publishing, and (in this package's modules) working
-drafts, the review workflow, history rules and autosave."""
+drafts, the review workflow, history rules, autosave and redirects."""
+
+from functools import cache
 
 import reversion
 from django import forms
@@ -11,16 +13,21 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import ngettext
 from reversion_compare.admin import CompareVersionAdmin
 
 from .. import drafts
 from ..forms import PublishableAdminForm
-from ..models import PageDraft, PreviewLink, Redirect, ReviewRequest, Status
+from ..models import PageDraft, PreviewLink, ReviewRequest, Status
 from ..previews import preview_url
+from ..sanitize import sanitize_html
 from .autosave import AutosaveMixin
 from .history import HistoryRulesMixin
 from .live_drafts import REVIEW_NEEDED, WorkingDraftMixin
+from .redirects import RedirectAdmin  # noqa: F401 (registers it)
 from .workflow import ReviewWorkflowMixin
 
 SEO_FIELDSET = ("Search engines and sharing", {"classes": ["collapse"], "fields": ["seo_title", "meta_description"]})
@@ -40,6 +47,30 @@ class RecordAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@cache  # one display per field: the form leaves out what the read-only fields name, by identity
+def rich_text_reader(model, field):
+    """A read-only form's display of the rich-text `field`: sanitised HTML, marked up as the page's text."""
+
+    def read(page):
+        text = sanitize_html(getattr(page, field))
+        return format_html('<div class="rich-text-read">{}</div>', mark_safe(text)) if text else "-"
+
+    read.__name__ = field  # the row keeps the field's class name, "field-body"
+    read.short_description = capfirst(model._meta.get_field(field).verbose_name)
+    return read
+
+
+class OrderedStackedInline(admin.StackedInline):
+    """Inline items shown in order on the page (FAQs, gallery pairs): staff drag them, or move them with buttons
+    (static/js/admin-inline-order.js); the model's `order` field holds the position, and a new item goes last."""
+
+    classes = ["ordered-inline"]
+
+    class Media:
+        js = ["js/admin-inline-order.js"]
+        css = {"all": ["css/admin-inline-order.css"]}
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -63,14 +94,14 @@ class ReviewFilter(admin.SimpleListFilter):
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [("overdue", "Overdue"), ("current", "Up to date")]
+        return [("due", "Review due"), ("never", "Not yet reviewed"), ("current", "Up to date")]
 
     def queryset(self, request, queryset):
-        if self.value() == "overdue":
-            return queryset.review_overdue()
-        if self.value() == "current":
-            return queryset.exclude(pk__in=queryset.review_overdue().values("pk"))
-        return queryset
+        return {
+            "due": queryset.reviews_due,
+            "never": queryset.not_yet_reviewed,
+            "current": queryset.review_current,
+        }.get(self.value(), queryset.all)()
 
 
 class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, HistoryRulesMixin, CompareVersionAdmin):
@@ -105,8 +136,16 @@ class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, Hi
             return False
         return obj is None or obj.status == Status.DRAFT or obj.is_published() or self.has_publish_permission(request)
 
+    def read_only_field(self, field):
+        """What a read-only form shows for `field`: rich text as the page shows it (sanitised), not as HTML source."""
+        if field not in self.model.rich_text_fields:
+            return field
+        return rich_text_reader(self.model, field)
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_change_permission(request, obj):
+            fields += [self.read_only_field(field) for field in self.model.rich_text_fields]
         if not self.has_publish_permission(request):
             fields += ["status", "publish_at", "unpublish_at"]
         elif obj is not None and obj.is_published():
@@ -135,11 +174,12 @@ class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, Hi
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
-        first, *rest = super().get_fieldsets(request, obj)
+        fieldsets = list(super().get_fieldsets(request, obj))
         if not self.has_change_permission(request, obj):
-            return [first, *rest]
-        name, options = first
-        fieldsets = [(name, {**options, "fields": [*options["fields"], "edit_version"]}), *rest]
+            return [(name, {**options, "fields": [self.read_only_field(field) for field in options["fields"]]})
+                    for name, options in fieldsets]
+        # The form's hidden edit_version is written by the template (publishable_change_form.html), not in a
+        # fieldset: a fieldset would give it a <label> for a control no one can see.
         if self.has_publish_permission(request) and obj is not None and obj.is_published():
             fieldsets.append(("Schedule the changes", {"fields": ["changes_go_live_at"]}))
         if self.has_publish_permission(request) and self.opts.label_lower in settings.CLINIC_REVIEW_REQUIRED_FOR:
@@ -292,17 +332,3 @@ class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, Hi
                      "%d pages unpublished; the public can no longer see them.", count) % count,
             messages.SUCCESS,
         )
-
-
-@admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
-    """Made automatically when a live page's address changes; delete one to stop redirecting."""
-
-    list_display = ["old_path", "new_path", "created_at"]
-    search_fields = ["old_path", "new_path"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

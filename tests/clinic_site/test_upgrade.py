@@ -254,6 +254,7 @@ def test_upgraded_database_serves_the_same_site_to_patients_and_staff(upgrade):
         *(f"treatments.{action}_beforeafterpair" for action in ("add", "change", "delete", "view")),
         *(f"search.{action}_synonym" for action in ("add", "change", "delete", "view")),
         "clinic.change_clinicdetails", "clinic.view_clinicdetails",
+        "publishing.add_redirect", "publishing.change_redirect",  # publishing 0010: redirects by hand and by file
     ])
     assert new["roles"] == expected, context
     editor = {"groups": ["Editor"], "can_delete_redirects": True, "redirect_admin_status": 200}

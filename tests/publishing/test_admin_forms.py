@@ -1,0 +1,64 @@
+"""What page forms show: rich text on read-only forms as text, not HTML source; no label for a hidden field."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import ArticleFactory, TreatmentFactory
+
+from .test_roles import change_url, member_of
+
+pytestmark = pytest.mark.django_db
+
+BODY = "<h2>Benefits</h2><ul><li>Softens frown lines.</li></ul><p>Results last <strong>3–4 months</strong>.</p>"
+
+
+def test_clinical_reviewer_reads_rich_text_as_text_not_html_tags():
+    client, _ = member_of("Clinical reviewer")
+    treatment = TreatmentFactory(body=BODY, risks="<p>Bruising and <em>swelling</em>.</p>")
+    html = client.get(change_url(treatment)).content.decode()
+    assert '<div class="rich-text-read"><h2>Benefits</h2><ul><li>Softens frown lines.</li></ul>' in html
+    assert "<p>Bruising and <em>swelling</em>.</p>" in html
+    assert "&lt;h2&gt;" not in html and "&lt;p&gt;" not in html
+    assert "Side effects and risks:" in html  # each section keeps its label
+    assert 'name="body"' not in html  # and stays read-only
+
+
+def test_author_reads_a_scheduled_page_as_text():
+    client, _ = member_of("Author")
+    scheduled = ArticleFactory(body=BODY, publish_at=timezone.now() + timedelta(days=2))
+    html = client.get(change_url(scheduled)).content.decode()
+    assert "<h2>Benefits</h2>" in html and "&lt;h2&gt;" not in html and 'name="body"' not in html
+
+
+def test_read_only_rich_text_is_sanitised_whatever_was_stored():
+    client, _ = member_of("Clinical reviewer")
+    article = ArticleFactory()
+    Article.objects.filter(pk=article.pk).update(body='<p onclick="steal()">Hi</p><script>alert(1)</script>')
+    html = client.get(change_url(article)).content.decode()
+    assert "<p>Hi</p>" in html and "alert(1)" not in html and "steal()" not in html
+
+
+def test_empty_rich_text_shows_a_dash():
+    client, _ = member_of("Clinical reviewer")
+    html = client.get(change_url(TreatmentFactory(aftercare=""))).content.decode()
+    aftercare = html[html.index("field-aftercare"):html.index("field-aftercare") + 600]
+    assert '<div class="readonly">-</div>' in aftercare
+
+
+def test_editors_still_get_the_editor_for_rich_text(editor_client):
+    html = editor_client.get(change_url(TreatmentFactory(body=BODY))).content.decode()
+    assert 'name="body"' in html and 'class="rich-text-read"' not in html
+
+
+@pytest.mark.parametrize("url_name", ["admin:articles_article_add", "admin:treatments_treatment_add"])
+def test_the_hidden_edit_version_has_no_label(editor_client, url_name):
+    html = editor_client.get(reverse(url_name)).content.decode()
+    assert 'type="hidden" name="edit_version"' in html and 'for="id_edit_version"' not in html
+    page = ArticleFactory()
+    html = editor_client.get(change_url(page)).content.decode()
+    assert f'name="edit_version" value="{page.updated_at.isoformat()}"' in html
+    assert 'for="id_edit_version"' not in html
