@@ -192,9 +192,9 @@ def test_added_and_removed_faqs_are_named(editor_views):
     shown = changes_shown(editor_views, treatment, older, newer)
 
     assert shown == {
-        "FAQ “Is it safe in pregnancy?” — removed": "Question\n[-Is it safe in pregnancy?-]\nOrder\n[-2-]\n"
-                                                    "Answer\n[-We do not treat then.-]",
-        "FAQ “Will I look frozen?” — added": "Question\n{+Will I look frozen?+}\nOrder\n{+3+}\nAnswer\n{+No.+}",
+        "FAQ “Is it safe in pregnancy?” — removed": "Question\n[-Is it safe in pregnancy?-]\n"
+                                                    "Answer\n[-We do not treat then.-]\nOrder\n[-2-]",
+        "FAQ “Will I look frozen?” — added": "Question\n{+Will I look frozen?+}\nAnswer\n{+No.+}\nOrder\n{+3+}",
     }
     assert kept.question not in "".join(shown)
 

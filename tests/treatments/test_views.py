@@ -48,7 +48,7 @@ def test_treatment_page_shows_facts_sections_and_risks_beside_benefits(client):
 def test_facts_left_empty_are_not_shown(client):
     treatment = TreatmentFactory(procedure_time="", price_from=None)
     html = client.get(treatment.get_absolute_url()).content.decode()
-    facts = html.split('class="fact-box')[1].split("</dl>")[0]
+    facts = html.split('class="facts"')[1].split("</dl>")[0]
     assert "Procedure time" not in facts and "Price" not in facts and "Downtime" in facts
 
 
