@@ -2,6 +2,7 @@
 the page itself uses (seo_title → title, meta_description → summary, share image → hero image → the clinic's card),
 with length counters and plain advice kept up to date as staff type (static/js/admin-seo-panel.js)."""
 
+from django import forms
 from django.template import engines
 from django.template.loader import render_to_string
 from django.utils.functional import lazy
@@ -72,6 +73,11 @@ def render_panel(request, model, page):
 
 class SeoPanelMixin:
     """For PublishableAdmin: the panel heads the "Search engines and sharing" fieldset (as its description)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "meta_description":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 80})  # all of it in view while it is written
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = []
