@@ -83,10 +83,12 @@ class LivePreviewMixin:
             return rolled_back.response
         except (ValidationError, DatabaseError):
             # Typing no save would accept (the form says what): a note in the panel, never an error page.
-            return HttpResponse(
-                "<!doctype html><title>Preview</title><p>The preview cannot show this yet: fix the problems the form "
-                "reports when you save, and it comes back.</p>"
+            response = HttpResponse(
+                '<!doctype html><html lang="en-GB"><title>Preview</title><div data-live-preview-notes><p>The preview '
+                "cannot show this yet: fix the problems the form reports when you save, and it comes back.</p></div>"
             )
+            response["X-Robots-Tag"] = "noindex, nofollow"
+            return response
 
     def page_as_posted(self, request, page):
         """Save (inside the caller's transaction) what the form holds; fields with errors keep their stored value.

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Permission
 from django.core.cache import caches
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -167,6 +167,18 @@ def test_an_empty_add_form_previews_without_error(editor_client):
     response = editor_client.post(preview_url(), {"title": ""})
     assert response.status_code == 200 and "data-live-preview-notes" in response.content.decode()
     assert not Article.objects.exists()
+
+
+def test_a_save_the_database_refuses_answers_a_note_not_an_error_page(editor_client, monkeypatch):
+    article = ArticleFactory(status=Status.DRAFT, title="Stored title")
+
+    def refuse(*args, **kwargs):
+        raise DatabaseError("value too long for type character varying(200)")
+
+    monkeypatch.setattr(Article, "save", refuse)
+    response = editor_client.post(preview_url(article), edit(article, title=MARKER))
+    assert response.status_code == 200 and "The preview cannot show this yet" in response.content.decode()
+    assert response["X-Frame-Options"] == "SAMEORIGIN" and "no-store" in response["Cache-Control"]
 
 
 def test_an_address_another_page_has_is_noted_and_not_taken(editor_client):
