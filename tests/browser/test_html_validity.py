@@ -51,7 +51,8 @@ def nu_errors(files):
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout", *map(str, files)],
         capture_output=True, text=True, timeout=120,
     )
-    return [(m["url"].rsplit("/", 1)[-1], m.get("lastLine", 0), m["message"]) for m in json.loads(result.stdout)["messages"]]
+    messages = json.loads(result.stdout)["messages"]
+    return [(m["url"].rsplit("/", 1)[-1], m.get("lastLine", 0), m["message"]) for m in messages]
 
 
 def lines_between(html, start, end):

@@ -253,6 +253,14 @@ def cached_values():
     return b"".join(values)
 
 
+def what_is_kept():
+    return {
+        "version": ContentVersion.current(), "revisions": Version.objects.count(), "log": LogEntry.objects.count(),
+        "search": list(SearchDocument.objects.values_list("title", "body_text")), "drafts": PageDraft.objects.count(),
+        "autosaves": Autosave.objects.count(), "redirects": Redirect.objects.count(),
+    }
+
+
 def test_unsaved_content_reaches_no_row_revision_search_entry_cache_or_content_version(editor_client, client,
                                                                                        settings):
     settings.CLINIC_PAGE_CACHE_SECONDS = 600
@@ -260,19 +268,11 @@ def test_unsaved_content_reaches_no_row_revision_search_entry_cache_or_content_v
     article = ArticleFactory(slug="peels", title="Chemical peels", body="<p>Live advice.</p>",
                              categories=[CategoryFactory()])
     assert client.get("/blog/peels/")["X-Page-Cache"] == "miss"  # the public page and its parts are cached
-    before = {
-        "version": ContentVersion.current(), "revisions": Version.objects.count(), "log": LogEntry.objects.count(),
-        "search": list(SearchDocument.objects.values_list("title", "body_text")),
-        "drafts": PageDraft.objects.count(), "autosaves": Autosave.objects.count(), "redirects": Redirect.objects.count(),
-    }
+    before = what_is_kept()
     response = editor_client.post(preview_url(article), draft_form(
         article, title=f"{MARKER} title", slug="peels-moved", body=f"<p>{MARKER}.</p>"))
     assert response.status_code == 200 and MARKER in main_text(response)
-    after = {
-        "version": ContentVersion.current(), "revisions": Version.objects.count(), "log": LogEntry.objects.count(),
-        "search": list(SearchDocument.objects.values_list("title", "body_text")),
-        "drafts": PageDraft.objects.count(), "autosaves": Autosave.objects.count(), "redirects": Redirect.objects.count(),
-    }
+    after = what_is_kept()
     assert after == before
     assert search_site("sunscreen") == []
     assert MARKER.encode() not in cached_values()
