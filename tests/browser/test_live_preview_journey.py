@@ -91,6 +91,7 @@ def test_the_panel_says_so_when_typing_cannot_be_shown(staff_page, demo_site):
     page.locator(".ck-editor__editable").first.wait_for()
     page.get_by_role("button", name="Preview", exact=True).click()
     expect(page.locator("[data-live-preview-status]")).to_contain_text("problems to fix before you save")
+    assert axe_violations(page, OUR_ADMIN_PARTS) == []
     page.get_by_label("Title:", exact=True).press_sequentially("Recovering after eyelid surgery")
     page.get_by_label("Summary:", exact=True).fill("The first two weeks.")
     page.locator(".ck-editor__editable").first.click()
