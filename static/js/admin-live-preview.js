@@ -44,6 +44,12 @@ document.addEventListener("DOMContentLoaded", function () {
     return match ? decodeURIComponent(match[1]) : "";
   }
 
+  // Busy from the first keystroke of a change until the preview shows it (tests and assistive technology wait on it).
+  function busy(isBusy) {
+    if (isBusy) viewport.setAttribute("aria-busy", "true");
+    else viewport.removeAttribute("aria-busy");
+  }
+
   function say(text) {
     if (status.textContent !== text) status.textContent = text;  // the same words are not read out again
   }
@@ -73,13 +79,14 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function refresh() {
     clearTimeout(timer);
+    timer = null;
     if (panel.hidden) return;
     if (loading) {
       pending = true;
       return;
     }
     loading = true;
-    viewport.setAttribute("aria-busy", "true");
+    busy(true);
     sender.replaceChildren();
     let newFiles = false;
     for (const [name, value] of fields()) {
@@ -101,6 +108,7 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function schedule() {
     if (panel.hidden) return;
+    busy(true);
     clearTimeout(timer);
     timer = setTimeout(refresh, delay);
   }
@@ -119,7 +127,6 @@ document.addEventListener("DOMContentLoaded", function () {
     const previous = frames[front];
     const doc = shown(back);
     loading = false;
-    viewport.removeAttribute("aria-busy");
     if (!doc) {
       say("The preview could not be shown: you may have been signed out. Your typing is still in the form; " +
           "save it, or sign in again in a new tab.");
@@ -140,6 +147,8 @@ document.addEventListener("DOMContentLoaded", function () {
     if (pending) {
       pending = false;
       schedule();
+    } else if (timer === null) {
+      busy(false);
     }
   }
 
@@ -154,6 +163,11 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function open(isOpen) {
     panel.hidden = !isOpen;
+    if (!isOpen) {
+      clearTimeout(timer);
+      timer = null;
+      if (!loading) busy(false);
+    }
     toggle.setAttribute("aria-expanded", String(isOpen));
     document.body.classList.toggle("live-preview-open", isOpen);
     remember();

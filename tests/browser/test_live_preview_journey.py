@@ -21,6 +21,11 @@ def shown_frame(page):
     return page.frame_locator(SHOWN_FRAME)
 
 
+def wait_for_the_preview(page):
+    """Until the preview shows the latest typing (no refresh waiting or loading)."""
+    expect(page.locator("[data-live-preview-viewport]")).not_to_have_attribute("aria-busy", "true")
+
+
 def preview_scroll(page):
     return page.locator(SHOWN_FRAME).evaluate("frame => frame.contentWindow.scrollY")
 
@@ -49,12 +54,14 @@ def test_the_preview_follows_typing_at_desktop_and_phone_widths(staff_page, demo
     expect(shown_frame(page).locator("h1")).to_have_text("Botox for a balanced face")
 
     # Scrolled down the preview, staff keep their place while it refreshes.
+    wait_for_the_preview(page)
     page.locator(SHOWN_FRAME).evaluate("frame => frame.contentWindow.scrollTo(0, 600)")
     editor.click()
     page.keyboard.press("Control+End")
     page.keyboard.press("Enter")
     page.keyboard.type("Typed in the editor: results fade after three to four months.")
     expect(shown_frame(page).locator("main")).to_contain_text("Typed in the editor: results fade")
+    wait_for_the_preview(page)
     assert preview_scroll(page) > 400
     # A change made with the editor's toolbar (no typing at all) is followed too.
     page.keyboard.press("Shift+Home")
@@ -77,6 +84,7 @@ def test_the_preview_follows_typing_at_desktop_and_phone_widths(staff_page, demo
     expect(page.locator("[data-seo=search-title]")).to_have_text(re.compile("^Botox for facial balance |"))
     expect(shown_frame(page).locator("h1")).to_have_text("Botox for a balanced face")  # the page heading stays
 
+    wait_for_the_preview(page)  # no preview left loading when the test ends
     page.get_by_role("button", name="Close preview").click()
     expect(panel).to_be_hidden()
     expect(toggle).to_be_focused()
@@ -98,4 +106,5 @@ def test_the_panel_says_so_when_typing_cannot_be_shown(staff_page, demo_site):
     page.keyboard.type("Expect some swelling.")
     expect(shown_frame(page).locator("h1")).to_have_text("Recovering after eyelid surgery")
     expect(shown_frame(page).locator("main")).to_contain_text("Expect some swelling.")
+    wait_for_the_preview(page)  # no preview left loading when the test ends
     assert not Article.objects.filter(title="Recovering after eyelid surgery").exists()
