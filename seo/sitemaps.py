@@ -1,5 +1,6 @@
 """The sitemap: /sitemap.xml is an index of one sitemap for the site's own sections and lists, and one per
-page type, split into files of 50,000 addresses (sitemaps.org's limit) with `?p=2`, `?p=3`…
+page type, split into files of 50,000 addresses (sitemaps.org's limit) with `?p=2`, `?p=3`… Pages staff hid from
+search engines (`noindex`) are left out.
 
 Written directly rather than with django.contrib.sitemaps: its template takes seconds for 10,000 pages.
 """
