@@ -45,7 +45,7 @@ def test_seo_fields_and_a_share_image_take_over_as_on_the_public_page(editor_cli
     with committed():
         treatment = TreatmentFactory(
             status=Status.DRAFT, slug="botox", title="Botox", seo_title="Botox anti-wrinkle injections in Harbourside",
-            meta_description="Anti-wrinkle injections " + "x" * 140, noindex=True,
+            meta_description="Anti-wrinkle injections " + "x" * 132, noindex=True,
             hero_image=SimpleUploadedFile("h.jpg", image_bytes("JPEG", (900, 500))), hero_image_alt="A clinic room",
             share_image=SimpleUploadedFile("s.jpg", image_bytes("JPEG", (1200, 630))),
             share_image_alt="A patient smiling after treatment",
@@ -58,7 +58,7 @@ def test_seo_fields_and_a_share_image_take_over_as_on_the_public_page(editor_cli
     assert "seo-panel--hidden" in html
     counts = dict(re.findall(r'data-seo-count="(\w+)">(\d+)<', html))
     title = f"Botox anti-wrinkle injections in Harbourside | {CLINIC}"
-    assert counts == {"title": str(len(title)), "description": "164"}
+    assert counts == {"title": str(len(title)), "description": "156"}
 
 
 def test_a_hero_image_is_the_share_card_until_a_share_image_is_chosen(editor_client, committed):
