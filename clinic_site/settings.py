@@ -250,12 +250,16 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
-# The admin's CKEditor 5 injects <style> elements and previews pasted images as blob: URLs.
+# The admin's CKEditor 5 injects <style> elements and previews pasted images as blob: URLs (the search and sharing
+# panel too). Its live preview is a same-origin frame; no other admin page may be framed.
 ADMIN_CSP = {
     **SECURE_CSP,
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "img-src": [CSP.SELF, "data:", "blob:"],
+    "frame-src": [CSP.SELF],
 }
+# The live preview itself (publishing.admin.live_preview): the public pages' policy, framed by the admin only.
+LIVE_PREVIEW_CSP = {**SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 
 # Logs go to standard output: one JSON object a line in production (for a log collector), text in debug.
 LOGGING = {

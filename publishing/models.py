@@ -46,6 +46,10 @@ class PublishableQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(status=Status.DRAFT)
 
+    def indexable(self):
+        """Live pages search engines are asked to list (the sitemap): staff can hide a page with `noindex`."""
+        return self.published().filter(noindex=False)
+
     def shown_publicly(self):
         """Pages whose images patients may fetch (publishing.media)."""
         return self.published()
@@ -219,6 +223,28 @@ class Publishable(models.Model):
         blank=True,
         help_text="Optional description for search results (160 characters at most). The summary is used if empty.",
     )
+    noindex = models.BooleanField(
+        "hide from search engines",
+        default=False,
+        help_text="Tick to ask search engines not to list this page (an offer sent only by email, say). Patients "
+        "can still open it, and the site's own search still finds it; it is left out of the sitemap.",
+    )
+    share_image = CleanImageField(
+        upload_to="share/%Y/%m/",
+        blank=True,
+        width_field="share_image_width",
+        height_field="share_image_height",
+        help_text="Optional picture shown when the page is shared in messages and on social media (1200 × 630 "
+        "pixels fits best). Without one, the hero image is used, or else the clinic's own card.",
+    )
+    share_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    share_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    share_image_alt = models.CharField(
+        "share image alt text",
+        max_length=200,
+        blank=True,
+        help_text="Describe the share picture for people who cannot see it. Required when a share image is set.",
+    )
     hero_image = CleanImageField(
         upload_to="heroes/%Y/%m/",
         blank=True,
@@ -331,6 +357,11 @@ class Publishable(models.Model):
                 )
             elif problem := alt_text_problem(self.hero_image_alt):
                 errors["hero_image_alt"] = problem
+        if self.share_image:
+            if not self.share_image_alt.strip():
+                errors["share_image_alt"] = "Describe the share image for people who cannot see it."
+            elif problem := alt_text_problem(self.share_image_alt):
+                errors["share_image_alt"] = problem
         if self.unpublish_at and self.publish_at and self.unpublish_at <= self.publish_at:
             errors["unpublish_at"] = "The page must go live before it is unpublished: choose a later time, or none."
         for field in self.rich_text_fields:

@@ -4,9 +4,11 @@ from django.views.generic import DetailView
 
 class PublishableDetailView(DetailView):
     """A public page. Staff who may edit its model also see drafts and scheduled pages, and so does
-    whoever holds a signed preview link (`shared_preview`); neither is ever cached or indexed."""
+    whoever holds a signed preview link (`shared_preview`); neither is ever cached or indexed. The admin's
+    live preview (`live_preview_notes`, a list) shows a form's unsaved content the same way."""
 
     shared_preview = None
+    live_preview_notes = None
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -19,7 +21,11 @@ class PublishableDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            shared_preview=self.shared_preview is not None, breadcrumbs=self.object.breadcrumbs(), **kwargs
+            shared_preview=self.shared_preview is not None,
+            live_preview=self.live_preview_notes is not None,
+            live_preview_notes=self.live_preview_notes or [],
+            breadcrumbs=self.object.breadcrumbs(),
+            **kwargs,
         )
 
     def render_to_response(self, context, **kwargs):
@@ -27,4 +33,6 @@ class PublishableDetailView(DetailView):
         if not self.object.is_published() or self.shared_preview is not None:
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex, nofollow"
+        elif self.object.noindex:
+            response["X-Robots-Tag"] = "noindex"  # what staff chose for this page, for crawlers that skip the HTML
         return response

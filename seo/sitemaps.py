@@ -1,5 +1,6 @@
 """The sitemap: /sitemap.xml is an index of one sitemap for the site's own sections and lists, and one per
-page type, split into files of 50,000 addresses (sitemaps.org's limit) with `?p=2`, `?p=3`…
+page type, split into files of 50,000 addresses (sitemaps.org's limit) with `?p=2`, `?p=3`… Pages staff hid from
+search engines (`noindex`) are left out.
 
 Written directly rather than with django.contrib.sitemaps: its template takes seconds for 10,000 pages.
 """
@@ -44,7 +45,7 @@ def sitemap_index(request):
     for name, page_type in sections().items():
         totals = for_this_version(  # counting 100,000 pages is the slow part: once per change to the content
             request, f"sitemap-totals:{name}",
-            lambda page_type=page_type: page_type.objects.published().order_by().aggregate(
+            lambda page_type=page_type: page_type.objects.indexable().order_by().aggregate(
                 pages=Count("pk"), last=Max("updated_at")
             ),
         )
@@ -96,7 +97,7 @@ def page_entries(page_type, number):
     start = (number - 1) * ADDRESSES_PER_FILE
     # The day as text straight from the database (stored in UTC): converting 50,000 datetimes in Python is slow.
     day = Substr(Cast("updated_at", CharField()), 1, 10)
-    pages = page_type.objects.published().order_by("pk").values_list("slug", day)
+    pages = page_type.objects.indexable().order_by("pk").values_list("slug", day)
     rows = pages[start : start + ADDRESSES_PER_FILE]
     if number > 1 and not rows:
         raise Http404("No such sitemap file.")

@@ -1,5 +1,6 @@
 """Admin pieces shared by every page type: roles, states, publishing, and (in this package's modules) working
-drafts, the review workflow, history rules, autosave and redirects."""
+drafts, the review workflow, history rules, autosave, redirects, the live preview and the search and sharing
+panel."""
 
 from functools import cache
 
@@ -27,10 +28,15 @@ from ..sanitize import sanitize_html
 from .autosave import AutosaveMixin
 from .history import HistoryRulesMixin
 from .live_drafts import REVIEW_NEEDED, WorkingDraftMixin
+from .live_preview import LivePreviewMixin
 from .redirects import RedirectAdmin  # noqa: F401 (registers it)
+from .seo_panel import SEO_FIELDSET_NAME, SeoPanelMixin
 from .workflow import ReviewWorkflowMixin
 
-SEO_FIELDSET = ("Search engines and sharing", {"classes": ["collapse"], "fields": ["seo_title", "meta_description"]})
+# Open, not collapsed: its panel shows how the page looks in search results and when shared as staff type.
+SEO_FIELDSET = (SEO_FIELDSET_NAME, {
+    "fields": ["seo_title", "meta_description", "noindex", "share_image", "share_image_alt"],
+})
 HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt", "hero_image_decorative"]})
 REVIEW_FIELDSET = ("Medical review", {"fields": ["reviewed_by", "last_reviewed"]})
 HISTORY_FIELDSET = ("History", {"classes": ["collapse"], "fields": ["created_at", "updated_at", "updated_by"]})
@@ -104,7 +110,10 @@ class ReviewFilter(admin.SimpleListFilter):
         }.get(self.value(), queryset.all)()
 
 
-class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, HistoryRulesMixin, CompareVersionAdmin):
+class PublishableAdmin(
+    LivePreviewMixin, SeoPanelMixin, AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, HistoryRulesMixin,
+    CompareVersionAdmin,
+):
     form = PublishableAdminForm
     change_form_template = "admin/publishable_change_form.html"
     list_display = ["title", "state", "publish_at", "updated_at"]
@@ -120,7 +129,8 @@ class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, Hi
     list_per_page = 50
 
     class Media:
-        js = ["js/admin-autosave.js"]
+        js = ["js/admin-autosave.js", "js/admin-live-preview.js", "js/admin-seo-panel.js"]
+        css = {"all": ["css/admin-live-preview.css", "css/admin-seo-panel.css"]}
 
     # Roles. Authors hold change but not publish: they write drafts. Editors publish. Reviewers review.
     def has_publish_permission(self, request):

@@ -107,3 +107,22 @@ def test_regenerate_compare_screenshot(staff_page, demo_site):
     newest, *_, loaded = Version.objects.get_for_object(botox)
     page.goto(f"{change_url.removesuffix('change/')}history/compare/?version_id1={loaded.pk}&version_id2={newest.pk}")
     page.screenshot(path=OUT / "admin-compare-desktop.png")
+
+def test_regenerate_admin_preview_and_seo_panel_screenshots(staff_page, demo_site):
+    """The live preview beside an article's form, and its search and sharing panel, at 1280×800."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    page = staff_page
+    page.set_viewport_size(DESKTOP)
+    article = Article.objects.get(slug="botox-facial-symmetry")
+    page.goto(f"{demo_site}/admin/articles/article/{article.pk}/change/")
+    page.locator(".ck-editor__editable").first.wait_for()
+    page.get_by_role("button", name="Preview", exact=True).click()
+    page.frame_locator("#live-preview iframe:not(.live-preview__frame--back)").locator("h1").wait_for()
+    page.screenshot(path=OUT / "admin-preview-desktop.png")
+    page.get_by_role("button", name="Close preview").click()
+    page.get_by_label("Meta description:").fill(
+        "Why one side of a face can differ from the other, and how Botox relaxes the muscle pulling it out of "
+        "balance: results, downtime and what to ask a practitioner."
+    )
+    page.get_by_role("heading", name="Search engines and sharing").evaluate("element => element.scrollIntoView()")
+    page.screenshot(path=OUT / "admin-seo-panel-desktop.png")

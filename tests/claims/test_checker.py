@@ -69,6 +69,7 @@ def test_block_elements_separate_words(settings):
 @pytest.mark.parametrize("fields", [
     {"title": "Botox explained"}, {"slug": "botox-explained"}, {"seo_title": "Botox in London"},
     {"meta_description": "All about Dysport."}, {"hero_image_alt": "Syringe of Xeomin"},
+    {"share_image_alt": "A box of Bocouture"},
     {"body": '<figure class="image"><img src="/m/x.png" alt="A vial of Azzalure"></figure>'},
 ])
 def test_prescription_medicine_names_are_found_everywhere_in_the_uk(settings, fields):
