@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView
+
+from .rich_text import page_videos
 
 
 class PublishableDetailView(DetailView):
@@ -18,8 +21,10 @@ class PublishableDetailView(DetailView):
         return queryset.published()
 
     def get_context_data(self, **kwargs):
+        self.videos = page_videos(self.object)
         return super().get_context_data(
-            shared_preview=self.shared_preview is not None, breadcrumbs=self.object.breadcrumbs(), **kwargs
+            shared_preview=self.shared_preview is not None, breadcrumbs=self.object.breadcrumbs(),
+            has_videos=bool(self.videos), **kwargs
         )
 
     def render_to_response(self, context, **kwargs):
@@ -27,4 +32,7 @@ class PublishableDetailView(DetailView):
         if not self.object.is_published() or self.shared_preview is not None:
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex, nofollow"
+        if origins := sorted({video.player_origin for video in self.videos}):
+            # Only a page that shows videos may frame a player, and only the players of its own videos.
+            response._csp_config = {**settings.SECURE_CSP, "frame-src": origins}
         return response

@@ -21,6 +21,7 @@ from ..previews import preview_url
 from .autosave import AutosaveMixin
 from .history import HistoryRulesMixin
 from .live_drafts import REVIEW_NEEDED, WorkingDraftMixin
+from .sanitised import SanitiserNoticeMixin
 from .workflow import ReviewWorkflowMixin
 
 SEO_FIELDSET = ("Search engines and sharing", {"classes": ["collapse"], "fields": ["seo_title", "meta_description"]})
@@ -73,7 +74,9 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, HistoryRulesMixin, CompareVersionAdmin):
+class PublishableAdmin(
+    AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, HistoryRulesMixin, SanitiserNoticeMixin, CompareVersionAdmin
+):
     form = PublishableAdminForm
     change_form_template = "admin/publishable_change_form.html"
     list_display = ["title", "state", "publish_at", "updated_at"]
@@ -89,7 +92,8 @@ class PublishableAdmin(AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, Hi
     list_per_page = 50
 
     class Media:
-        js = ["js/admin-autosave.js"]
+        js = ["js/admin-autosave.js", "js/admin-editor-tools.js"]
+        css = {"all": ["css/admin-editor-tools.css"]}
 
     # Roles. Authors hold change but not publish: they write drafts. Editors publish. Reviewers review.
     def has_publish_permission(self, request):
