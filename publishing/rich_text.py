@@ -20,7 +20,8 @@ from .models import page_types
 from .sanitize import PAGE_REFERENCE, VIDEO
 from .videos import video_at
 
-LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
+# Stored text is nh3's output: attributes in double quotes, with < and > in values escaped.
+LINK = re.compile(r'<a((?:\s+[a-z-]+="[^"]*")*)\s*>(.*?)</a>', re.DOTALL)
 ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"')
 REFERENCE = re.compile(r'data-page="(' + PAGE_REFERENCE.pattern + ')"')
 VIDEO_URL = re.compile(r'<oembed url="([^"]+)">')
@@ -31,9 +32,9 @@ def page_references(page):
     return {ref for field in page.rich_text_fields for ref in REFERENCE.findall(getattr(page, field) or "")}
 
 
-def link_targets(references, user=None):
+def link_targets(references, user=None, all_pages=False):
     """{reference: address} of the pages `references` name that `user` may see: published ones, and any page of a
-    type the user may view (staff previewing). One query, however many pages and page types."""
+    type the user may view (staff previewing), or every one. One query, however many pages and page types."""
     wanted = defaultdict(set)
     for reference in references:
         label, pk = reference.split(":")
@@ -42,7 +43,7 @@ def link_targets(references, user=None):
     queries = []
     for label, model in types.items():
         pages = model.objects.filter(pk__in=wanted[label])
-        if not (user and user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")):
+        if not (all_pages or user and user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")):
             pages = pages.published()
         queries.append(pages.order_by().annotate(label=Value(label, CharField())).values_list("label", "pk", "slug"))
     if not queries:
@@ -61,6 +62,28 @@ def page_videos(page):
     return found
 
 
+def with_current_addresses(rich_text):
+    """`rich_text` with each chosen link's stored address made the page's address of today (when saved): the
+    editor shows it, and it is the fallback wherever the text is used without being resolved."""
+    if not (references := set(REFERENCE.findall(rich_text or ""))):
+        return rich_text
+    targets = link_targets(references, all_pages=True)
+
+    def update(match):
+        attributes = dict(ATTRIBUTE.findall(match.group(1)))
+        if attributes.get("data-page") not in targets:
+            return match.group(0)  # a deleted page: patients see the words only (with_current_links)
+        return link_to(targets[attributes["data-page"]], attributes, match.group(2))
+
+    return LINK.sub(update, rich_text)
+
+
+def link_to(address, attributes, words):
+    """An <a> with `attributes` (as stored: escaped already) going to `address`."""
+    attributes = {**attributes, "href": escape(address)}
+    return "<a " + " ".join(f'{key}="{value}"' for key, value in attributes.items()) + f">{words}</a>"
+
+
 def with_current_links(rich_text, targets):
     def link(match):
         attributes = dict(ATTRIBUTE.findall(match.group(1)))
@@ -69,8 +92,7 @@ def with_current_links(rich_text, targets):
             return match.group(0)
         if reference not in targets:
             return match.group(2)  # the words, without a link patients could not follow
-        attributes["href"] = escape(targets[reference])  # the others are as stored: escaped already
-        return "<a " + " ".join(f'{key}="{value}"' for key, value in attributes.items()) + f">{match.group(2)}</a>"
+        return link_to(targets[reference], attributes, match.group(2))
 
     return LINK.sub(link, rich_text)
 

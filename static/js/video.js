@@ -13,7 +13,6 @@ document.addEventListener("click", function (event) {
   player.title = link.textContent.trim().replace(/^Play the video/, "Video");
   player.className = "video__player";
   player.allow = "autoplay; encrypted-media; fullscreen; picture-in-picture";
-  player.allowFullscreen = true;
   link.replaceWith(player);
   player.focus();
 });

@@ -162,3 +162,17 @@ def test_links_cost_one_query_however_many_pages_and_types_they_point_at(client)
         html = client.get("/treatments/botox/").content.decode()
     assert html.count(">Read more</a>") == 12
     assert len(with_links) == len(without_links) + 1
+
+
+def test_saving_a_page_brings_the_addresses_of_its_chosen_links_up_to_date():
+    """What the editor shows in the link's balloon, and the fallback wherever the text is used as stored."""
+    draft = TreatmentFactory(slug="draft-name", status=Status.DRAFT)
+    article = ArticleFactory(slug="guide", body=f"<p>{link_to(draft, 'the treatment')}</p>")
+    draft.slug = "final-name"
+    draft.save()
+    article.save()
+    reference = f'data-page="treatments.treatment:{draft.pk}"'
+    assert f'<a href="/treatments/final-name/" {reference}' in article.body
+    draft.delete()
+    article.save()
+    assert reference in article.body  # kept: patients see the words only, and a restored page links again
