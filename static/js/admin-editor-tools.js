@@ -211,6 +211,10 @@
         }
       });
       dialog.querySelector("[data-close]").addEventListener("click", () => dialog.close());
+      dialog.addEventListener("keydown", (event) => {
+        // Escape closes it even where the page listens for Escape itself (the admin's date and time pickers).
+        if (event.key === "Escape") { event.preventDefault(); dialog.close(); }
+      });
       dialog.addEventListener("close", () => { if (this.editor) this.editor.editing.view.focus(); });
       this.dialog = dialog;
     },
