@@ -2,12 +2,14 @@
 page" and a YouTube video; patients get the link at the page's address of the day and a video that loads nothing
 until pressed. Links end where they end; pasted text arrives as the site will show it."""
 
+import base64
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
+from tests.imagefiles import image_bytes
 from treatments.models import Treatment
 
 from .conftest import DESKTOP, PHONE
@@ -187,6 +189,15 @@ def test_pasted_text_arrives_as_the_site_will_show_it_and_refused_parts_are_name
     expect(page.locator(".editor-notice")).to_contain_text("The link address “javascript:alert(document.cookie)” "
                                                            "was not kept")
     assert "javascript" not in editor_data(page) and "book here" in editor_data(page)
+
+    # Pictures pasted with text are uploaded like any other (the admin's policy lets the editor read them); one on
+    # the writer's own disk (Word) cannot be, and is left out with a word.
+    picture = base64.b64encode(image_bytes("PNG", size=(40, 30))).decode()
+    paste_html(page, f'<p><img src="data:image/png;base64,{picture}" alt="A red square"></p>'
+                     '<p><img src="file:///C:/Users/me/photo.png" alt="From Word"></p>')
+    expect(page.locator(".editor-notice")).to_contain_text("A picture from another document could not be copied")
+    expect(page.locator(".ck-editor__editable img[src^='/media/editor/']")).to_have_count(1)
+    assert "file:" not in editor_data(page)
 
     page.keyboard.type(" Read ")
     page.keyboard.press("Control+k")
