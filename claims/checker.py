@@ -205,8 +205,4 @@ def blocking_rules(model, jurisdiction=None):
 
 
 def blocking_rule_ids(model, jurisdiction=None):
-    """The ids of every rule that can stop a page of `model` being published, and so can be overridden."""
-    pack = rules_for(jurisdiction or settings.CLINIC_JURISDICTION)
-    return [rule["id"] for rule in pack if rule["severity"] == "block"] + [
-        rule.id for rule in model.claim_rules if rule.severity == "block"
-    ]
+    return [rule_id for rule_id, _name in blocking_rules(model, jurisdiction)]
