@@ -118,8 +118,6 @@ CLASS_HINTS = {"marker-": "highlighting", "pen-": "highlighting", "text-": "font
 SILENT_STYLES = {"aspect-ratio", "width", "height"}
 
 
-
-
 class RemovalReport(HTMLParser):
     """Reads HTML as the sanitiser will clean it and notes, in words staff know, what it will remove."""
 
