@@ -1,13 +1,49 @@
-"""Demo pictures drawn with Pillow (nothing downloaded), so a new site shows the image pipeline at work."""
+"""Demo pictures drawn with Pillow (nothing downloaded), so a new site shows the image pipeline at work.
+
+One series in the site's palette: a soft warm gradient, a blurred sunlit disc and fine line art (a face in
+profile, a closed eye, a botanical sprig), drawn at twice the size and scaled down so the lines stay smooth.
+"""
 
 import math
 from io import BytesIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter
 
-PALETTES = [((15, 92, 92), (214, 236, 230)), ((120, 72, 52), (244, 228, 214)), ((52, 74, 120), (222, 230, 244))]
-LINE = 14  # stroke of the line drawings on hero pictures
+# The site's palette (static/css/site.css): ivory, sand, blush, clay, sage and a warm ink.
+IVORY = (250, 247, 242)
+SAND = (236, 226, 213)
+BLUSH = (232, 207, 194)
+CLAY = (181, 132, 108)
+SAGE = (143, 160, 140)
+SAGE_DEEP = (86, 104, 91)
+INK = (74, 64, 56)
+
+GROUNDS = [  # (top-left, bottom-right) of the gradient
+    (IVORY, SAND),
+    ((246, 238, 231), (228, 209, 196)),
+    ((244, 244, 238), (214, 222, 210)),
+]
+SCALE = 2  # drawn at twice the size, then scaled down: smooth lines without a vector library
+
+# A face in profile, looking right, in units of the picture's height: forehead, brow, nose, lips, chin, neck.
+PROFILE = [
+    (0.440, 0.020), (0.505, 0.100), (0.535, 0.200), (0.545, 0.290), (0.538, 0.335), (0.565, 0.400),
+    (0.598, 0.465), (0.590, 0.487), (0.564, 0.497), (0.572, 0.530), (0.578, 0.549), (0.566, 0.565),
+    (0.575, 0.583), (0.557, 0.612), (0.568, 0.655), (0.553, 0.690), (0.515, 0.705), (0.482, 0.716),
+    (0.470, 0.780), (0.472, 0.990),
+]
+# Where each treatment's picture looks: (centre x, centre y, zoom) in profile units, and a blush highlight.
+MOTIFS = {
+    "botox": {"view": (0.50, 0.42, 1.05), "highlight": (0.49, 0.19, 0.10)},
+    "rhinoplasty": {"view": (0.50, 0.44, 2.00), "highlight": (0.56, 0.42, 0.06)},
+    "jaw-reshaping": {"view": (0.49, 0.58, 1.40), "highlight": (0.45, 0.66, 0.08),
+                      "feature": [(0.553, 0.690), (0.490, 0.683), (0.432, 0.650), (0.405, 0.590), (0.402, 0.520)]},
+    "cheek-augmentation": {"view": (0.50, 0.45, 1.35), "highlight": (0.49, 0.45, 0.08),
+                           "feature": [(0.430, 0.405), (0.480, 0.420), (0.520, 0.448), (0.538, 0.485)]},
+    "eyelid-surgery": {"eye": True},
+}
+LINE = 14  # stroke of the line drawings on article pictures (at 1600×900)
 
 
 def jpeg(image, name):
@@ -16,25 +52,161 @@ def jpeg(image, name):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
-def hero(name, seed, size=(1600, 900), drawing=None):
-    """A calm abstract picture: a diagonal gradient with soft circles; with `drawing` (a key of DRAWINGS), a simple
-    line drawing on a pale disc in the middle, which the page describes in its alt text."""
-    dark, light = PALETTES[seed % len(PALETTES)]
-    image = Image.new("RGB", size)
+def catmull_rom(points, steps=24):
+    """A smooth curve through every point (Catmull–Rom spline), as a list of points."""
+    padded = [points[0], *points, points[-1]]
+    curve = []
+    for i in range(1, len(padded) - 2):
+        p0, p1, p2, p3 = padded[i - 1: i + 3]
+        for step in range(steps):
+            t = step / steps
+            curve.append(tuple(
+                0.5 * (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - d) * t * t + (-a + 3 * b - 3 * c + d) * t ** 3)
+                for a, b, c, d in zip(p0, p1, p2, p3, strict=True)
+            ))
+    curve.append(points[-1])
+    return curve
+
+
+def ground(size, seed):
+    """A diagonal gradient between two of the palette's light tones, with a soft blurred disc of light."""
+    start, end = GROUNDS[seed % len(GROUNDS)]
+    width, height = size
+    small = Image.new("RGB", (64, 36))
+    for x in range(64):
+        for y in range(36):
+            t = min(1.0, (x / 64 * 0.6 + y / 36 * 0.4))
+            small.putpixel((x, y), tuple(round(a + (b - a) * t) for a, b in zip(start, end, strict=True)))
+    image = small.resize(size, Image.Resampling.BICUBIC)
+    glow = Image.new("L", size, 0)
+    radius = height * 0.42
+    cx, cy = width * (0.28 + 0.08 * (seed % 3)), height * 0.42
+    ImageDraw.Draw(glow).ellipse([cx - radius, cy - radius, cx + radius, cy + radius], fill=150)
+    glow = glow.filter(ImageFilter.GaussianBlur(height * 0.06))
+    return Image.composite(Image.new("RGB", size, (255, 252, 247)), image, glow)
+
+
+def blush_spot(image, centre, radius):
+    mask = Image.new("L", image.size, 0)
+    x, y = centre
+    ImageDraw.Draw(mask).ellipse([x - radius, y - radius, x + radius, y + radius], fill=120)
+    mask = mask.filter(ImageFilter.GaussianBlur(radius * 0.45))
+    return Image.composite(Image.new("RGB", image.size, BLUSH), image, mask)
+
+
+def sprig(draw, base, length, angle, colour, width, leaves=7, flip=1):
+    """A botanical stem with paired leaves, each a pointed oval drawn as two arcs."""
+    bx, by = base
+    stem = []
+    for i in range(41):
+        t = i / 40
+        bend = math.sin(t * math.pi * 0.8) * length * 0.08 * flip
+        x = bx + math.cos(angle) * length * t - math.sin(angle) * bend
+        y = by + math.sin(angle) * length * t + math.cos(angle) * bend
+        stem.append((x, y))
+    draw.line(stem, fill=colour, width=width, joint="curve")
+    for leaf in range(1, leaves + 1):
+        t = leaf / (leaves + 1)
+        x, y = stem[round(t * 40)]
+        size = length * 0.16 * (1.15 - t * 0.6)
+        for side in (-1, 1):
+            direction = angle + side * 0.9
+            tip = (x + math.cos(direction) * size, y + math.sin(direction) * size)
+            normal = (-math.sin(direction) * size * 0.22, math.cos(direction) * size * 0.22)
+            middle = ((x + tip[0]) / 2, (y + tip[1]) / 2)
+            for bulge in (1, -1):
+                control = (middle[0] + normal[0] * bulge, middle[1] + normal[1] * bulge)
+                arc = [
+                    ((1 - s) ** 2 * x + 2 * (1 - s) * s * control[0] + s * s * tip[0],
+                     (1 - s) ** 2 * y + 2 * (1 - s) * s * control[1] + s * s * tip[1])
+                    for s in (n / 16 for n in range(17))
+                ]
+                draw.line(arc, fill=colour, width=width, joint="curve")
+
+
+def profile(image, view, colour, width):
+    """The face in profile, framed by `view` (centre x, centre y, zoom) on a picture `image.size`."""
+    w, h = image.size
+    cx, cy, zoom = view
+    unit = h * zoom
+    points = [(w / 2 + (x - cx) * unit, h / 2 + (y - cy) * unit) for x, y in PROFILE]
+    curve = catmull_rom(points)
+    ImageDraw.Draw(image).line(curve, fill=colour, width=width, joint="curve")
+    # The brow and an eye, closed and calm.
+    brow = catmull_rom([(w / 2 + (x - cx) * unit, h / 2 + (y - cy) * unit)
+                        for x, y in [(0.445, 0.300), (0.478, 0.288), (0.510, 0.296)]])
+    eye = catmull_rom([(w / 2 + (x - cx) * unit, h / 2 + (y - cy) * unit)
+                       for x, y in [(0.463, 0.348), (0.487, 0.360), (0.508, 0.352)]])
     draw = ImageDraw.Draw(image)
-    for y in range(size[1]):
-        t = y / size[1]
-        colour = tuple(round(d + (lc - d) * t) for d, lc in zip(dark, light, strict=True))
-        draw.line([(0, y), (size[0], y)], fill=colour)
-    for i in range(6):
-        x = (seed * 271 + i * 317) % size[0]
-        y = (seed * 157 + i * 211) % size[1]
-        r = 80 + (i * 53 + seed * 29) % 180
-        draw.ellipse([x - r, y - r, x + r, y + r], outline=light, width=6)
+    draw.line(brow, fill=colour, width=max(1, width * 2 // 3), joint="curve")
+    draw.line(eye, fill=colour, width=max(1, width * 2 // 3), joint="curve")
+    return lambda x, y: (w / 2 + (x - cx) * unit, h / 2 + (y - cy) * unit)
+
+
+def closed_eye(image, colour, width):
+    """A closed eye with its lid crease and lashes, large and centred a little right."""
+    w, h = image.size
+    cx, cy, span = w * 0.58, h * 0.50, w * 0.30
+    lid = catmull_rom([(cx - span / 2, cy - span * 0.02), (cx, cy + span * 0.16), (cx + span / 2, cy - span * 0.04)])
+    crease = catmull_rom([(cx - span * 0.46, cy - span * 0.14), (cx, cy - span * 0.04),
+                          (cx + span * 0.48, cy - span * 0.17)])
+    brow = catmull_rom([(cx - span * 0.55, cy - span * 0.40), (cx - span * 0.05, cy - span * 0.50),
+                        (cx + span * 0.58, cy - span * 0.38)])
+    draw = ImageDraw.Draw(image)
+    draw.line(lid, fill=colour, width=width, joint="curve")
+    draw.line(crease, fill=colour, width=max(1, width * 2 // 3), joint="curve")
+    draw.line(brow, fill=colour, width=width, joint="curve")
+    for i in range(3, len(lid) - 3, 6):
+        (x0, y0), (x1, y1) = lid[i - 1], lid[i + 1]
+        angle = math.atan2(y1 - y0, x1 - x0) + math.pi / 2
+        length = span * 0.07 * (0.6 + 0.4 * math.sin(math.pi * i / len(lid)))
+        x, y = lid[i]
+        draw.line([(x, y), (x + math.cos(angle) * length, y + math.sin(angle) * length)], fill=colour, width=width)
+
+
+def hero(name, seed, size=(1600, 900), motif=None, drawing=None):
+    """A calm picture in the site's palette: a face in profile for a treatment (`motif` is its slug), a
+    botanical sprig otherwise (articles, and any treatment without a drawing of its own); with `drawing` (a key
+    of DRAWINGS), a simple line drawing on a pale disc instead, which the page describes in its alt text."""
+    big = (size[0] * SCALE, size[1] * SCALE)
+    image = ground(big, seed)
+    line = max(2, round(big[1] / 260))
+    face = MOTIFS.get(motif)
     if drawing:
-        cx, cy = size[0] // 2, size[1] // 2
-        draw.ellipse([cx - 330, cy - 330, cx + 330, cy + 330], fill=light, outline=dark, width=6)
-        DRAWINGS[drawing](draw, cx, cy, dark)
+        image = blush_spot(image, (big[0] * 0.62, big[1] * 0.42), big[1] * 0.3)
+    elif face and face.get("eye"):
+        image = blush_spot(image, (big[0] * 0.58, big[1] * 0.47), big[1] * 0.26)
+        closed_eye(image, INK, line)
+        sprig(ImageDraw.Draw(image), (big[0] * 0.10, big[1] * 1.02), big[1] * 0.75, -1.25, SAGE, line)
+    elif face:
+        cx, cy, zoom = face["view"]
+        portrait = size[0] < size[1]
+        if portrait:  # the face to the right, a sprig rising on the left
+            cx, zoom = cx - 0.06, zoom * 0.95
+        view = (cx, cy, zoom)
+        hx, hy, radius = face["highlight"]
+        unit = big[1] * zoom
+        image = blush_spot(image, (big[0] / 2 + (hx - cx) * unit, big[1] / 2 + (hy - cy) * unit), radius * unit)
+        at = profile(image, view, INK, line)
+        if "feature" in face:
+            feature = catmull_rom([at(x, y) for x, y in face["feature"]])
+            ImageDraw.Draw(image).line(feature, fill=CLAY, width=line, joint="curve")
+        if portrait:
+            sprig(ImageDraw.Draw(image), (big[0] * 0.16, big[1] * 1.02), big[1] * 0.55, -1.40, SAGE, line)
+        else:
+            sprig(ImageDraw.Draw(image), (big[0] * (0.80 + 0.04 * (seed % 3)), big[1] * 1.02), big[1] * 0.62, -1.95,
+                  SAGE, line, flip=-1)
+    else:
+        image = blush_spot(image, (big[0] * 0.62, big[1] * 0.42), big[1] * 0.3)
+        draw = ImageDraw.Draw(image)
+        sprig(draw, (big[0] * 0.50, big[1] * 1.02), big[1] * 0.95, -1.45, SAGE_DEEP, line)
+        sprig(draw, (big[0] * 0.56, big[1] * 1.02), big[1] * 0.70, -1.05, SAGE, line, flip=-1)
+        sprig(draw, (big[0] * 0.45, big[1] * 1.02), big[1] * 0.55, -2.05, CLAY, line, leaves=5)
+    image = image.resize(size, Image.Resampling.LANCZOS)
+    if drawing:
+        draw, cx, cy = ImageDraw.Draw(image), size[0] // 2, size[1] // 2
+        draw.ellipse([cx - 330, cy - 330, cx + 330, cy + 330], fill=IVORY, outline=SAGE_DEEP, width=6)
+        DRAWINGS[drawing](draw, cx, cy, INK)
     return jpeg(image, name)
 
 
@@ -137,20 +309,30 @@ DRAWINGS = {
 
 
 def forehead(name, lines, depth, size=(800, 600)):
-    """An illustrated forehead with `lines` wrinkles drawn `depth` pixels thick."""
-    image = Image.new("RGB", size, (238, 214, 196))
+    """Line art of a forehead and brows with `lines` wrinkles drawn `depth` pixels thick."""
+    big = (size[0] * SCALE, size[1] * SCALE)
+    image = ground(big, 1)
+    w, h = big
     draw = ImageDraw.Draw(image)
-    draw.ellipse([80, 120, size[0] - 80, size[1] + 400], fill=(226, 196, 174))
+    outline = catmull_rom([(w * 0.17, h * 1.02), (w * 0.18, h * 0.56), (w * 0.26, h * 0.29), (w * 0.50, h * 0.17),
+                           (w * 0.74, h * 0.29), (w * 0.82, h * 0.56), (w * 0.83, h * 1.02)])
+    draw.line(outline, fill=INK, width=6, joint="curve")
+    for side in (-1, 1):
+        brow = catmull_rom([(w * (0.5 + side * 0.06), h * 0.80), (w * (0.5 + side * 0.17), h * 0.74),
+                            (w * (0.5 + side * 0.28), h * 0.78)])
+        draw.line(brow, fill=INK, width=10, joint="curve")
     for i in range(lines):
-        y = 220 + i * 55
-        points = [(x, y + 10 * math.sin(x / 60)) for x in range(220, size[0] - 220, 10)]
-        draw.line(points, fill=(150, 110, 95), width=depth)
-    return jpeg(image, name)
+        y = h * (0.42 + i * 0.075)
+        inset = 0.04 * (i % 2) + 0.02 * (i == 0)
+        points = [(x, y - h * 0.014 * math.sin(math.pi * (x / w - 0.3) / 0.4))
+                  for x in range(round(w * (0.31 + inset)), round(w * (0.69 - inset)), 8)]
+        draw.line(points, fill=CLAY, width=depth * SCALE, joint="curve")
+    return jpeg(image.resize(size, Image.Resampling.LANCZOS), name)
 
 
 def illustrated_pair():
     return {
-        "before_image": forehead("forehead-before.jpg", lines=4, depth=7),
+        "before_image": forehead("forehead-before.jpg", lines=4, depth=6),
         "before_alt": "Drawing of a forehead with four deep horizontal lines",
         "after_image": forehead("forehead-after.jpg", lines=2, depth=2),
         "after_alt": "The same forehead drawn with two faint lines",
@@ -162,14 +344,21 @@ def illustrated_pair():
     }
 
 
+def intro_art(directory):
+    """static/img/intro.webp and .jpg: the home page's arch picture (drawn once; committed, not a demo upload)."""
+    image = Image.open(hero("intro.jpg", 2, size=(720, 900), motif="botox"))
+    image.save(f"{directory}/intro.webp", "WEBP", quality=82, method=6)
+    image.save(f"{directory}/intro.jpg", "JPEG", quality=82, optimize=True, progressive=True)
+
+
 def portrait(name, initials, seed, size=(800, 800)):
-    """A stand-in for a clinician's photograph: their initials on a soft tint (clinics replace it with a photo)."""
+    """A stand-in for a clinician's photograph: their initials in a ring on a soft tint (clinics replace it)."""
     from PIL import ImageFont
 
-    dark, light = PALETTES[seed % len(PALETTES)]
-    image = Image.new("RGB", size, light)
+    ink, tint = [(SAGE_DEEP, SAND), (CLAY, IVORY), (INK, BLUSH)][seed % 3]
+    image = Image.new("RGB", size, tint)
     draw = ImageDraw.Draw(image)
-    draw.ellipse((size[0] * 0.18, size[1] * 0.18, size[0] * 0.82, size[1] * 0.82), outline=dark, width=6)
+    draw.ellipse((size[0] * 0.18, size[1] * 0.18, size[0] * 0.82, size[1] * 0.82), outline=ink, width=6)
     font = ImageFont.load_default(size=size[1] // 4)
-    draw.text((size[0] / 2, size[1] / 2), initials, fill=dark, font=font, anchor="mm")
+    draw.text((size[0] / 2, size[1] / 2), initials, fill=ink, font=font, anchor="mm")
     return jpeg(image, name)

@@ -1,17 +1,23 @@
 """The history views django-reversion and reversion-compare add, held to the same rules as an edit."""
 
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.text import get_text_list
+from reversion.errors import RevertError
 from reversion.models import Version
+from reversion_compare.forms import SelectDiffForm
 
 from .. import drafts
+from ..changes import compared_fields, fields_changes, item_changes, saved_changes
 from .live_drafts import DraftKept
 
 
@@ -20,7 +26,11 @@ def quoted_list(items):
 
 
 class HistoryRulesMixin:
-    """For PublishableAdmin: revert, recover and compare obey roles; a revert of a live page makes a draft."""
+    """For PublishableAdmin: revert, recover and compare obey roles; a revert of a live page makes a draft; the
+    compare view and the history comments say what changed as staff read it."""
+
+    compare_template = "admin/publishing/compare.html"
+    object_history_template = "admin/publishing/object_history.html"
 
     # The history views django-reversion and reversion-compare add are held to the same rules as an
     # edit: a revert or recovery is a save of the page, by someone who may make that save.
@@ -86,7 +96,66 @@ class HistoryRulesMixin:
         page = self.get_object(request, unquote(object_id))
         if page is None or not self.has_view_permission(request, page):
             raise PermissionDenied
-        return super().compare_view(request, object_id, extra_context)
+        # Only this page's versions: the id of another page's version (or another page type's) is not found.
+        versions = Version.objects.get_for_object(page).select_related("revision__user")
+        choice = SelectDiffForm(request.GET)
+        if not choice.is_valid():
+            raise Http404("Choose two versions to compare.")
+        ids = sorted([choice.cleaned_data["version_id1"], choice.cleaned_data["version_id2"]])
+        older, newer = (get_object_or_404(versions, pk=pk) for pk in ids)
+        try:
+            field_changes, items = self.version_changes(request, page, older, newer)
+            unreadable = False
+        except RevertError:  # stored before a change to the page type that its data no longer fits
+            field_changes, items, unreadable = [], [], True
+        earlier = versions.filter(pk__lt=older.pk).order_by("-pk").first()
+        later = versions.filter(pk__gt=newer.pk).order_by("pk").first()
+        info = self.opts.app_label, self.opts.model_name
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": page,
+            "title": f"What changed in “{page}”",
+            "older": older,
+            "newer": newer,
+            "field_changes": field_changes,
+            "item_changes": items,
+            "unreadable": unreadable,
+            "history_url": reverse("admin:{}_{}_history".format(*info), args=[quote(page.pk)]),
+            "revert_url": reverse("admin:{}_{}_revision".format(*info), args=[quote(page.pk), older.pk])
+            if self.has_change_permission(request, page) else None,
+            "earlier_url": "?" + urlencode({"version_id1": earlier.pk, "version_id2": older.pk}) if earlier else None,
+            "later_url": "?" + urlencode({"version_id1": newer.pk, "version_id2": later.pk}) if later else None,
+            **(extra_context or {}),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, self.compare_template, context)
+
+    def version_changes(self, request, page, older, newer):
+        """What staff would see change between two versions of `page`: its fields in the order of its form, then
+        its inline items (FAQs, gallery pairs), each named; inlines this person may not see are left out."""
+        names = flatten_fieldsets(self.get_fieldsets(request, page))
+        field_changes = fields_changes(compared_fields(self.model, names), older.field_dict, newer.field_dict)
+        items = []
+        for inline in self.get_inline_instances(request, page):
+            fk = inline.get_formset(request, page).fk
+            fields = compared_fields(inline.model, flatten_fieldsets(inline.get_fieldsets(request, page)))
+            items += item_changes(inline.model, fk, [f for f in fields if f != fk], page.pk, older, newer)
+        return field_changes, items
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        # The form counts a field as changed when what the browser sent differs from what it showed: the
+        # rich-text editor re-spaces HTML and browsers send line breaks as CR LF, so the history named fields
+        # nobody touched. Only fields whose saved value reads differently are named.
+        if not add:
+            form.changed_data = saved_changes(form, form.changed_data)
+        for formset in formsets or ():
+            forms_by_item = {id(item_form.instance): item_form for item_form in formset.initial_forms}
+            formset.changed_objects = [
+                (item, names) for item, changed in formset.changed_objects
+                if (names := saved_changes(forms_by_item[id(item)], changed))
+            ]
+        return super().construct_change_message(request, form, formsets, add)
 
     def revert_changes(self, page, version):
         """Sentences naming the inline items (FAQs, gallery pairs) a revert to `version` deletes or brings back."""

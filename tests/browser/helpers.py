@@ -34,13 +34,14 @@ FOCUSABLE = ", ".join(
 
 
 def keyboard_walk(page):
-    """Tab through the page; return (elements never reached, reached elements without a visible focus)."""
+    """Tab through the page; return (elements never reached, reached elements without a visible focus).
+    Elements not shown (inside a closed menu or disclosure, or hidden until the page scrolls) are not expected."""
     # A radio group is one Tab stop (arrow keys move within it), so its radios share one id.
     expected = page.evaluate(
         """selector => {
             const ids = new Set(), groups = {};
             [...document.querySelectorAll(selector)]
-                .filter(el => el.getClientRects().length > 0 || el.classList.contains('skip-link'))
+                .filter(el => el.checkVisibility({visibilityProperty: true}) || el.classList.contains('skip-link'))
                 .forEach((el, i) => {
                     const group = el.type === 'radio' ? 'radio:' + el.name : null;
                     const id = group ? (groups[group] ??= i) : i;

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 def test_patient_asks_for_a_consultation_from_a_treatment_page(page, demo_site):
     page.set_viewport_size(PHONE)
     page.goto(demo_site + "/treatments/rhinoplasty/")
-    page.get_by_role("main").get_by_role("link", name="Ask for a consultation").click()
+    page.get_by_role("main").get_by_role("link", name="Book a consultation").first.click()
     expect(page).to_have_url(re.compile(r"/consultation/\?treatment=rhinoplasty$"))
     rhinoplasty = Treatment.objects.get(slug="rhinoplasty")
     expect(page.get_by_label("Treatment of interest")).to_have_value(str(rhinoplasty.pk))
@@ -39,6 +39,8 @@ def test_patient_asks_for_a_consultation_from_a_treatment_page(page, demo_site):
     page.get_by_role("button", name="Send my enquiry").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you, your enquiry has reached us")
+    expect(page.get_by_role("region", name="What you sent us")).to_contain_text("Rhinoplasty")
+    expect(page.get_by_role("main")).not_to_contain_text("Jane")
     enquiry = Enquiry.objects.get()
     assert enquiry.email == "jane@example.com"
     assert enquiry.treatment.slug == "rhinoplasty"

@@ -16,6 +16,8 @@ def test_patient_reads_about_a_treatment_and_finds_more(page, demo_site, viewpor
     page.goto(demo_site + "/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Aesthetic treatments")
 
+    if viewport == PHONE:  # the links are behind the header's Menu button
+        page.get_by_text("Menu", exact=True).click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Treatments").click()
     expect(page).to_have_url(re.compile(r"/treatments/$"))
     expect(page.get_by_role("heading", name="Non-surgical treatments")).to_be_visible()
@@ -37,6 +39,8 @@ def test_patient_reads_about_a_treatment_and_finds_more(page, demo_site, viewpor
     expect(page.get_by_role("heading", level=1)).to_have_text("Botox for facial symmetry")
     expect(page.get_by_text("min read").first).to_be_visible()
 
+    if viewport == PHONE:
+        page.get_by_text("Menu", exact=True).click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Search").click()
     page.get_by_label("Search treatments and articles").fill("blepharoplasty")
     page.get_by_label("Search treatments and articles").press("Enter")

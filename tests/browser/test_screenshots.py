@@ -1,5 +1,6 @@
 """Regenerates docs/screenshots/ (run with scripts/screenshots; not part of the test suite)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,30 +12,98 @@ from .conftest import DESKTOP, PHONE
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PUBLIC_PAGES = {
     "home": "/",
+    "treatments": "/treatments/",
     "treatment": "/treatments/botox/",
     "article": "/blog/botox-facial-symmetry/",
     "blog": "/blog/",
+    "team": "/team/",
+    "clinician": "/team/daniel-okafor/",
+    "visit": "/visit/",
+    "prices": "/prices/",
     "search": "/search/?q=swelling",
+    "search-typo": "/search/?q=botx",
     "consultation": "/consultation/?treatment=botox",
 }
+SIZES = [("phone", PHONE), ("small-phone", {"width": 360, "height": 640}), ("desktop", DESKTOP),
+         ("wide", {"width": 1440, "height": 900})]
 
 pytestmark = pytest.mark.screenshots
 
 
-@pytest.mark.parametrize("size_name, viewport", [("phone", PHONE), ("desktop", DESKTOP)])
+def settle(page):
+    """Fonts in, and every picture loaded (lazy ones too), so a full-page shot shows what a reader sees."""
+    page.evaluate("document.fonts.ready")
+    page.evaluate(
+        """async () => {
+            document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; });
+            await Promise.all([...document.images].map(img => img.decode().catch(() => null)));
+        }"""
+    )
+    page.wait_for_timeout(300)  # CSS background pictures
+
+
+@pytest.mark.parametrize("size_name, viewport", SIZES)
 def test_regenerate_screenshots(staff_page, demo_site, size_name, viewport):
     OUT.mkdir(parents=True, exist_ok=True)
     page = staff_page
     page.set_viewport_size(viewport)
-    article = Article.objects.get(slug="botox-facial-symmetry")
-    page.goto(f"{demo_site}/admin/articles/article/{article.pk}/change/")
-    page.locator(".ck-editor__editable").first.wait_for()
-    page.screenshot(path=OUT / f"admin-editor-{size_name}.png")
+    if size_name in ("phone", "desktop"):
+        article = Article.objects.get(slug="botox-facial-symmetry")
+        page.goto(f"{demo_site}/admin/articles/article/{article.pk}/change/")
+        page.locator(".ck-editor__editable").first.wait_for()
+        page.screenshot(path=OUT / f"admin-editor-{size_name}.png")
     page.context.clear_cookies()  # patients see no staff banner
     for name, path in PUBLIC_PAGES.items():
         page.goto(demo_site + path)
+        settle(page)
         page.screenshot(path=OUT / f"{name}-{size_name}.png", full_page=True)
+
+    if size_name == "phone":  # what a phone shows first, the Book / Call bar after scrolling, the open menu
+        page.goto(demo_site + "/treatments/botox/")
+        settle(page)
+        page.screenshot(path=OUT / "treatment-phone-first-screen.png")
+        page.mouse.wheel(0, 2200)
+        page.locator(".book-bar").wait_for()
+        page.wait_for_timeout(300)
+        page.screenshot(path=OUT / "treatment-phone-scrolled.png")
+        page.evaluate("window.scrollTo(0, 0)")
+        page.get_by_text("Menu", exact=True).click()
+        page.screenshot(path=OUT / "menu-phone.png")
+
     page.goto(demo_site + "/consultation/")
     page.get_by_label("Email address").fill("jane@")
     page.get_by_role("button", name="Send my enquiry").click()
+    settle(page)
     page.screenshot(path=OUT / f"consultation-errors-{size_name}.png", full_page=True)
+
+    page.goto(demo_site + "/consultation/?treatment=botox")
+    page.get_by_label("Your name").fill("Jane Patient")
+    page.get_by_label("Email address").fill("jane@example.com")
+    page.get_by_label("I confirm I am 18 or over.").check()
+    page.get_by_label(re.compile("I agree to the clinic using")).check()
+    page.get_by_role("button", name="Send my enquiry").click()
+    page.get_by_role("region", name="What you sent us").wait_for()
+    settle(page)
+    page.screenshot(path=OUT / f"thanks-{size_name}.png", full_page=True)
+
+def test_regenerate_compare_screenshot(staff_page, demo_site):
+    """The compare view at 1280×800: the Botox page as loaded against two later edits (words, a fact, an FAQ)."""
+    from reversion.models import Version
+
+    from treatments.models import Treatment
+
+    from .test_history_journey import first_word_to_botulinum_toxin, last_word_to_work, publish_change
+
+    def words_and_a_fact(page, body):
+        last_word_to_work(page, body)
+        page.get_by_label("Results last:").fill("About 4 months")
+
+    page = staff_page
+    page.set_viewport_size(DESKTOP)
+    botox = Treatment.objects.get(slug="botox")
+    change_url = f"{demo_site}/admin/treatments/treatment/{botox.pk}/change/"
+    publish_change(page, change_url, first_word_to_botulinum_toxin)
+    publish_change(page, change_url, words_and_a_fact)
+    newest, *_, loaded = Version.objects.get_for_object(botox)
+    page.goto(f"{change_url.removesuffix('change/')}history/compare/?version_id1={loaded.pk}&version_id2={newest.pk}")
+    page.screenshot(path=OUT / "admin-compare-desktop.png")

@@ -77,7 +77,7 @@ class DemoContentTests(LoadedDemoTestCase):
         html = self.client.get("/blog/choosing-a-surgeon/").content.decode()
         assert "Harbour Aesthetics Clinic clinical team" in html
         team = self.client.get("/team/").content.decode()
-        assert team.count('class="card__title"') == 3
+        assert team.count('class="team__name"') == 3
         surgeon = self.client.get("/team/daniel-okafor/").content.decode()
         assert "Consultant plastic surgeon" in surgeon and "/treatments/rhinoplasty/" in surgeon
         assert "/blog/recovery-after-rhinoplasty-week-by-week/" in surgeon  # articles written

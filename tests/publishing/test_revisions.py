@@ -49,7 +49,7 @@ def test_compare_two_versions_shows_what_changed(editor_client, editor):
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<ins>–4</ins>" in html and "<h3>body</h3>" in html
+    assert "<ins>–4</ins>" in html and ">Body</h2>" in html
 
 
 def test_revert_to_an_earlier_version(editor_client, editor):

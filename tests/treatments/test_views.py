@@ -40,8 +40,9 @@ def test_treatment_page_shows_facts_sections_and_risks_beside_benefits(client):
     for text in ["Key facts", "15–20 minutes", "None needed", "3–4 months", "Straight away", "From £200",
                  "Softens lines.", "Bruising where the needle went in.", "Small injections.", "Stay upright."]:
         assert text in html
-    # Risks follow the benefits directly, before anything else.
-    assert html.index("Softens lines.") < html.index("Side effects and risks") < html.index("How it works")
+    # Risks follow the benefits directly, before anything else (after the key facts and the page's contents).
+    sections = html.split('class="page-grid__main"', 1)[1]
+    assert sections.index("Softens lines.") < sections.index("Side effects and risks") < sections.index("How it works")
 
 
 def test_facts_left_empty_are_not_shown(client):

@@ -53,7 +53,7 @@ class Command(BaseCommand):
             hero = {"hero_image": pictures.hero(f"{slug}.jpg", seed, drawing=drawing), "hero_image_alt": alt}
         else:
             # Abstract pictures: they add nothing to the text, so screen readers skip them.
-            hero = {"hero_image": pictures.hero(f"{slug}.jpg", seed), "hero_image_decorative": True}
+            hero = {"hero_image": pictures.hero(f"{slug}.jpg", seed, motif=slug), "hero_image_decorative": True}
         return {"status": Status.PUBLISHED, "reviewed_by": self.reviewer, "last_reviewed": timezone.localdate(), **hero}
 
     def create_unless_present(self, model, slug, defaults):
