@@ -37,10 +37,10 @@ def consistency_with_facts(article, texts):
                     "facts-mismatch", "warn", "body", "Body", excerpt(body, *match.span()),
                     f"This says results {match.group(0)}, but the {treatment.title} page says they last "
                     f"{treatment.results_last}. Make them agree, or explain the difference.",
-                    f"The clinic's own treatment page: {treatment.get_absolute_url()}",
+                    f"The clinic's own treatment page: {treatment.get_absolute_url()}", words=(match.group(0),),
                 ))
                 break
     return findings
 
 
-RULES = [PageRule("facts-mismatch", "warn", consistency_with_facts)]
+RULES = [PageRule("facts-mismatch", "warn", consistency_with_facts, "Disagrees with a treatment page")]

@@ -1,10 +1,11 @@
 from django import forms
 from django.contrib import admin
+from django.utils.functional import SimpleLazyObject
 
 from publishing.admin import RecordAdmin
 from publishing.forms import PublishableAdminForm
 
-from .checker import blocking_rule_ids, find_claims
+from .checker import blocking_rules, find_claims, rule_name
 from .models import ClaimOverride
 
 OVERRIDE_FIELDS = ["override_rules", "override_reason"]
@@ -14,10 +15,15 @@ OVERRIDE_FIELDS = ["override_rules", "override_reason"]
 class ClaimOverrideAdmin(RecordAdmin):
     """The record of every advertising-rule override, kept for accountability."""
 
-    list_display = ["created_at", "page", "rule_id", "overridden_by", "reason"]
+    list_display = ["created_at", "page", "rule", "overridden_by", "reason"]
     list_filter = ["rule_id", "overridden_by"]
+    list_select_related = ["content_type", "overridden_by"]
     search_fields = ["reason", "rule_id"]
     date_hierarchy = "created_at"
+
+    @admin.display(description="rule", ordering="rule_id")
+    def rule(self, override):
+        return f"{rule_name(override.rule_id, override.content_type.model_class())} ({override.rule_id})"
 
 
 class ClaimsAdminForm(PublishableAdminForm):
@@ -35,7 +41,9 @@ class ClaimsAdminForm(PublishableAdminForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "override_rules" in self.fields:
-            self.fields["override_rules"].choices = [(rule, rule) for rule in blocking_rule_ids(self._meta.model)]
+            self.fields["override_rules"].choices = [
+                (rule_id, f"{name} ({rule_id})") for rule_id, name in blocking_rules(self._meta.model)
+            ]
 
     def clean(self):
         cleaned_data = super().clean()
@@ -82,7 +90,10 @@ class ClaimsAdminMixin:
         overrides = ClaimOverride.objects.for_page(page).values_list("rule_id", flat=True) if page else []
         extra_context = {
             **(extra_context or {}),
-            "claim_findings": find_claims(page) if page else [],
+            # Judged on the version the form shows: a live page's form shows its working draft, which is put in
+            # place only while the form is rendered (publishing.admin.live_drafts), so they are looked up then.
+            "claim_findings": SimpleLazyObject(lambda: find_claims(self.get_object(request, object_id)))
+            if page else [],
             "claim_overrides": set(overrides),
         }
         return super().change_view(request, object_id, form_url, extra_context)

@@ -7,14 +7,17 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from django.conf import settings
 from django.utils.html import strip_tags
 
+from publishing.models import page_types
+
 NEGATORS = {"not", "never", "no", "nobody", "nothing", "none", "isn't", "isnt", "aren't", "arent", "cannot",
              "can't", "cant", "nor", "without"}
+JURISDICTIONS = ("us", "uk", "ie", "none")
 NEGATION_WINDOW = 4  # words before a claim that can turn it around ("not painless", "no treatment is risk-free")
 # Inline markup can split a word ("Bo<strong>tox</strong>"); block markup separates words.
 INLINE_TAGS = re.compile(r"</?(?:strong|b|em|i|a|span|mark|u|s|sub|sup|small|code)\b[^>]*>", re.IGNORECASE)
@@ -35,10 +38,21 @@ class Finding:
     excerpt: str
     explanation: str
     source: str
+    name: str = ""  # the rule in plain words ("Benefits without their risks"); find_claims() fills it in
+    words: tuple = ()  # every phrase at fault in this text, as read
 
     @property
     def blocks(self):
         return self.severity == "block"
+
+    @property
+    def quoted(self):
+        return ", ".join(f"“{words}”" for words in self.words)
+
+    def problem(self):
+        """The finding as one error message, beside its field (or in a list of a page's problems)."""
+        said = f" You wrote {self.quoted}." if self.words else ""
+        return f"{self.label} — {self.name}.{said} {self.explanation} ({self.rule_id}; {self.source})"
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,7 @@ class PageRule:
     id: str
     severity: str
     check: Callable
+    name: str = ""  # in plain words, as for the packs' rules
 
 
 @cache
@@ -130,21 +145,26 @@ def excerpt(text, start, end):
 
 
 def rule_matches(rule, text):
-    """(start, end) of the first place `rule` matches `text`, or None."""
+    """(start, end) of every place `rule` matches `text`, first to last: staff see all of them at once."""
     if "regex" in rule:
-        for match in rule["regex"].finditer(text):
-            if not (rule.get("negatable") and negated(text, match.start())):
-                return match.span()
-        return None
+        return [match.span() for match in rule["regex"].finditer(text)
+                if not (rule.get("negatable") and negated(text, match.start()))]
     # Each match with its position counted in words, found once.
     word_starts = [word.start() for word in WORD.finditer(text)]
     first, second = ([(bisect_left(word_starts, m.start()), m) for m in regex.finditer(text)]
                      for regex in rule["near_regexes"])
+    spans = []
     for index_a, a in first:
         for index_b, b in second:
             if abs(index_a - index_b) <= rule["within_words"]:
-                return min(a.start(), b.start()), max(a.end(), b.end())
-    return None
+                spans.append((min(a.start(), b.start()), max(a.end(), b.end())))
+                break
+    return spans
+
+
+def words_at(text, spans):
+    """The distinct phrases at `spans` of `text`, in order, as written (one line each)."""
+    return tuple(dict.fromkeys(" ".join(text[start:end].split()) for start, end in spans))
 
 
 def applies(rule, group):
@@ -159,18 +179,31 @@ def find_claims(page, jurisdiction=None):
     texts = page_texts(page)
     for rule in rules_for(jurisdiction):
         for group, field, label, text in texts:
-            if applies(rule, group) and (span := rule_matches(rule, text)):
-                findings.append(Finding(rule["id"], rule["severity"], field, label, excerpt(text, *span),
-                                        rule["explanation"], rule["source"]))
+            if applies(rule, group) and (spans := rule_matches(rule, text)):
+                findings.append(Finding(rule["id"], rule["severity"], field, label, excerpt(text, *spans[0]),
+                                        rule["explanation"], rule["source"], rule["name"], words_at(text, spans)))
     if jurisdiction != "none":
         for rule in page.claim_rules:
-            findings += rule.check(page, texts)
+            findings += [replace(finding, name=finding.name or rule.name) for finding in rule.check(page, texts)]
     return findings
 
 
-def blocking_rule_ids(model, jurisdiction=None):
-    """The ids of every rule that can stop a page of `model` being published, and so can be overridden."""
+def rule_name(rule_id, model=None):
+    """The plain name of the rule `rule_id` (in any pack, or `model`'s own rules); the id if there is none."""
+    rules = [rule for jurisdiction in JURISDICTIONS for rule in rules_for(jurisdiction)]
+    names = {rule["id"]: rule["name"] for rule in rules}
+    for page_type in [model] if model else page_types():
+        names.update({rule.id: rule.name for rule in getattr(page_type, "claim_rules", ())})
+    return names.get(rule_id, rule_id)
+
+
+def blocking_rules(model, jurisdiction=None):
+    """(id, plain name) of every rule that can stop a page of `model` being published, and so can be overridden."""
     pack = rules_for(jurisdiction or settings.CLINIC_JURISDICTION)
-    return [rule["id"] for rule in pack if rule["severity"] == "block"] + [
-        rule.id for rule in model.claim_rules if rule.severity == "block"
+    return [(rule["id"], rule["name"]) for rule in pack if rule["severity"] == "block"] + [
+        (rule.id, rule.name) for rule in model.claim_rules if rule.severity == "block"
     ]
+
+
+def blocking_rule_ids(model, jurisdiction=None):
+    return [rule_id for rule_id, _name in blocking_rules(model, jurisdiction)]

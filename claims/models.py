@@ -48,8 +48,7 @@ class ClaimsChecked(models.Model):
     def publishing_problems(self, overrides=()):
         overridden = set(overrides) | set(ClaimOverride.objects.for_page(self).values_list("rule_id", flat=True))
         return super().publishing_problems(overrides) + [
-            (finding.field or NON_FIELD_ERRORS,
-             f"{finding.label}: {finding.explanation} ({finding.rule_id}; {finding.source})")
+            (finding.field or NON_FIELD_ERRORS, finding.problem())
             for finding in find_claims(self)
             if finding.blocks and finding.rule_id not in overridden
         ]

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 from django.utils.csp import CSP
+from django.utils.text import format_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -251,12 +253,14 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 # The admin's CKEditor 5 injects <style> elements and previews pasted images as blob: URLs (the search and sharing
-# panel too). Its live preview is a same-origin frame; no other admin page may be framed.
+# panel too); it reads pasted images (data: and blob: addresses) to upload them. Its live preview is a
+# same-origin frame; no other admin page may be framed.
 ADMIN_CSP = {
     **SECURE_CSP,
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "img-src": [CSP.SELF, "data:", "blob:"],
     "frame-src": [CSP.SELF],
+    "connect-src": [CSP.SELF, "data:", "blob:"],
 }
 # The live preview itself (publishing.admin.live_preview): the public pages' policy, framed by the admin only.
 LIVE_PREVIEW_CSP = {**SECURE_CSP, "frame-ancestors": [CSP.SELF]}
@@ -298,12 +302,39 @@ CLINIC_MAX_IMAGE_PIXELS = int(os.environ.get("CLINIC_MAX_IMAGE_MEGAPIXELS", "40"
 CLINIC_IMAGE_WIDTHS = [int(w) for w in env_list("CLINIC_IMAGE_WIDTHS", "480,960,1440,1920")]
 # Uploads are kept no wider than this (pages never show more): a 40-megapixel photo is stored at this width.
 CLINIC_MAX_IMAGE_WIDTH = int(os.environ.get("CLINIC_MAX_IMAGE_WIDTH", "2560"))
+# django-ckeditor-5's build carries every CKEditor 5 feature. The ones whose output the sanitiser drops
+# (publishing/sanitize.py) are switched off, so what staff paste (from Word, say) is tidied as it arrives and the
+# editor never shows what patients will not see: colours, highlighting, fonts, alignment, underline, code, indents,
+# table and image styling, raw HTML. (Markdown and FullPage would also replace the HTML data format.)
+CKEDITOR_5_REMOVED_PLUGINS = [
+    "Alignment", "Autosave", "CKFinderUploadAdapter", "Code", "CodeBlock", "Font", "FullPage", "GeneralHtmlSupport",
+    "Highlight", "HorizontalLine", "HtmlEmbed", "ImageResize", "ImageStyle", "IndentBlock", "Markdown", "Mention",
+    "PageBreak", "ShowBlocks", "SourceEditing", "SpecialCharacters", "SpecialCharactersEssentials", "Strikethrough",
+    "Style", "Subscript", "Superscript", "TableCellProperties", "TableProperties", "TodoList", "Underline",
+]
+# YouTube and Vimeo only (the sanitiser keeps no other): recognised from the addresses people paste, matched
+# without "https://" and "www." (publishing/videos.py recognises the same ones). One pattern each: django-ckeditor-5
+# turns any value written "/…/" into a RegExp, a list of them included (as one).
+VIDEO_PROVIDERS = [
+    {"name": "youtube", "html": "callback:clinicYouTubePreview", "url": (
+        r"/^(?:(?:m\.)?youtube\.com\/(?:watch\?(?:.*&)?v=|shorts\/|embed\/|v\/|live\/)|youtu\.be\/"
+        r"|youtube-nocookie\.com\/embed\/)([\w-]{11})/"
+    )},
+    {"name": "vimeo", "html": "callback:clinicVimeoPreview", "url": (
+        r"/^(?:vimeo\.com\/(?:channels\/[\w-]+\/|groups\/[\w-]+\/videos\/)?|player\.vimeo\.com\/video\/)(\d+)/"
+    )},
+]
 CKEDITOR_5_CONFIGS = {
     "default": {
+        "removePlugins": CKEDITOR_5_REMOVED_PLUGINS,
+        # static/js/admin-editor-tools.js (PublishableAdmin's media): "Link to a page", links that end where they
+        # end, refused link addresses, video previews. django-ckeditor-5 turns "callback:name" into window.name.
+        "extraPlugins": ["callback:clinicEditorTools"],
+        "pageLinks": {"url": format_lazy("{}?q=", reverse_lazy("editor-page-links"))},  # never ends in "/": see JS
         "toolbar": {
             "items": [
-                "heading", "|", "bold", "italic", "link", "|",
-                "bulletedList", "numberedList", "blockQuote", "insertTable", "uploadImage", "|",
+                "heading", "|", "bold", "italic", "link", "pageLink", "|",
+                "bulletedList", "numberedList", "blockQuote", "insertTable", "uploadImage", "mediaEmbed", "|",
                 "undo", "redo",
             ],
             "shouldNotGroupWhenFull": False,
@@ -318,6 +349,18 @@ CKEDITOR_5_CONFIGS = {
         },
         "image": {"toolbar": ["imageTextAlternative", "toggleImageCaption"]},
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
+        # Numbered lists may start at any number or count down (the sanitiser keeps start and reversed), no styles.
+        "list": {"properties": {"styles": False, "startIndex": True, "reversed": True}},
+        "link": {"defaultProtocol": "https://"},
+        "mediaEmbed": {"previewsInData": False, "providers": VIDEO_PROVIDERS},
+        "translations": [{"en": {"dictionary": {
+            "Insert media": "Insert a video (YouTube or Vimeo)",
+            "Media embed": "Insert a video",
+            "Media URL": "Video address",
+            "Paste the media URL in the input.": "Paste the address of a YouTube or Vimeo video.",
+            "This media URL is not supported.": "Only YouTube and Vimeo videos can be shown: paste the address "
+            "of a video on one of them.",
+        }}}],
     }
 }
 

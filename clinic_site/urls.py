@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from audit.views import audit_log
 from clinic.views import VisitView
 from demo.views import yardstick
+from publishing.page_links import page_link_chooser
 from publishing.previews import preview
 from publishing.uploads import editor_image_upload
 from search.views import search
@@ -35,6 +36,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("admin/editor/upload/", editor_image_upload, name="editor-image-upload"),
+    path("admin/editor/pages/", page_link_chooser, name="editor-page-links"),
     path("admin/", include("accounts.urls")),
     path("admin/audit/", admin.site.admin_view(audit_log), name="audit-log"),
     path("admin/", admin.site.urls),

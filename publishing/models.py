@@ -315,8 +315,10 @@ class Publishable(models.Model):
         update_fields = kwargs.get("update_fields")
         # Every path (admin, shell, import) stores only sanitised HTML; a save that writes only some
         # columns (publish, review) leaves the bodies, and their images, alone.
+        from .rich_text import with_current_addresses  # (it looks pages up through this module's page_types)
+
         for field in self.rich_text_fields_to_write(update_fields):
-            setattr(self, field, with_renditions(sanitize_html(getattr(self, field))))
+            setattr(self, field, with_current_addresses(with_renditions(sanitize_html(getattr(self, field)))))
         stored = type(self).objects.filter(pk=self.pk).values("status", "slug", "publish_at", "unpublish_at").first()
         if self.status == Status.PUBLISHED and (update_fields is None or "status" in update_fields):
             # What no one may publish without, judged on what is stored, whatever the path.

@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView
+
+from .rich_text import page_videos
 
 
 class PublishableDetailView(DetailView):
@@ -20,11 +23,13 @@ class PublishableDetailView(DetailView):
         return queryset.published()
 
     def get_context_data(self, **kwargs):
+        self.videos = page_videos(self.object)
         return super().get_context_data(
             shared_preview=self.shared_preview is not None,
             live_preview=self.live_preview_notes is not None,
             live_preview_notes=self.live_preview_notes or [],
             breadcrumbs=self.object.breadcrumbs(),
+            has_videos=bool(self.videos),
             **kwargs,
         )
 
@@ -35,4 +40,7 @@ class PublishableDetailView(DetailView):
             response["X-Robots-Tag"] = "noindex, nofollow"
         elif self.object.noindex:
             response["X-Robots-Tag"] = "noindex"  # what staff chose for this page, for crawlers that skip the HTML
+        if origins := sorted({video.player_origin for video in self.videos}):
+            # Only a page that shows videos may frame a player, and only the players of its own videos.
+            response._csp_config = {**settings.SECURE_CSP, "frame-src": origins}
         return response

@@ -1,14 +1,15 @@
 """Rules that apply wherever the clinic is: claims no regulator accepts for medical treatments.
 
-Each rule: id, severity ("block" stops publishing unless an Editor overrides it; "warn" only
-tells), what it matches (`terms`: words or phrases, matched as whole words, any case, plurals
-too), optional `negatable` (a "not"/"never" just before turns the claim around), the fields it
+Each rule: id, name (the rule in plain words, as staff see it), severity ("block" stops publishing unless an
+Editor overrides it; "warn" only tells), what it matches (`terms`: words or phrases, matched as whole words, any
+case, plurals too), optional `negatable` (a "not"/"never" just before turns the claim around), the fields it
 applies to ("all", or a list of: title, slug, summary, body, seo, alt, faq), an explanation in plain
 words, and its source.
 """
 
 ABSOLUTE_SAFETY = {
     "id": "absolute-safety",
+    "name": "Promises of no risk or no pain",
     "severity": "block",
     "terms": ["risk-free", "risk free", "100% safe", "completely safe", "totally safe", "perfectly safe",
               "no side effects", "no side-effects", "no risks", "painless", "pain-free", "pain free", "harmless"],
@@ -22,6 +23,7 @@ ABSOLUTE_SAFETY = {
 
 GUARANTEED_RESULTS = {
     "id": "guaranteed-results",
+    "name": "Promised or permanent results",
     "severity": "block",
     "terms": ["guaranteed", "guarantee", "permanent results", "results are permanent", "permanently",
               "instant results", "miracle", "100% effective", "always works"],
@@ -34,6 +36,7 @@ GUARANTEED_RESULTS = {
 
 SAFE_AND_NO_DOWNTIME = {
     "id": "safe-no-downtime",
+    "name": "“Safe” next to “no downtime”",
     "severity": "warn",
     "near": (["safe", "safely"], ["no downtime"]),
     "within_words": 12,
@@ -45,6 +48,7 @@ SAFE_AND_NO_DOWNTIME = {
 
 SUPERLATIVES = {
     "id": "unqualified-superlative",
+    "name": "“Best” or “leading” without proof",
     "severity": "warn",
     "terms": ["best", "no.1", "no. 1", "number one", "#1", "leading", "world-class", "world class", "top-rated",
               "finest", "unrivalled", "unbeatable"],
@@ -56,6 +60,7 @@ SUPERLATIVES = {
 
 SPECIALIST_TITLES = {
     "id": "specialist-title",
+    "name": "Titles with a protected meaning (specialist, consultant)",
     "severity": "warn",
     "terms": ["specialist", "consultant", "expert surgeon", "renowned"],
     "fields": "all",
@@ -66,6 +71,7 @@ SPECIALIST_TITLES = {
 
 URGENCY_AND_PROMOTIONS = {
     "id": "urgency-promotion",
+    "name": "Pressure to book: deadlines and discounts",
     "severity": "block",
     "terms": ["offer ends", "limited slots", "limited spaces", "book now before", "today only", "last chance",
               "two for one", "2 for 1", "2-for-1", "buy one get one", "bogof", "half price", "flash sale",
@@ -78,6 +84,7 @@ URGENCY_AND_PROMOTIONS = {
 
 BODY_SHAMING = {
     "id": "body-shaming",
+    "name": "Wording that makes people feel bad about their looks",
     "severity": "warn",
     "terms": ["ugly", "flaws", "imperfections", "embarrassing", "unsightly", "get rid of", "fix your", "beach body",
               "look your age", "hide your"],

@@ -7,6 +7,7 @@ POM_NAMES = ["botox", "botulinum", "botulinum toxin", "vistabel", "dysport", "az
 
 PRESCRIPTION_ONLY_MEDICINES = {
     "id": "prescription-only-medicine",
+    "name": "Naming a prescription-only medicine",
     "severity": "block",
     "terms": POM_NAMES,
     "fields": "all",

@@ -30,6 +30,7 @@ from .history import HistoryRulesMixin
 from .live_drafts import REVIEW_NEEDED, WorkingDraftMixin
 from .live_preview import LivePreviewMixin
 from .redirects import RedirectAdmin  # noqa: F401 (registers it)
+from .sanitised import SanitiserNoticeMixin
 from .seo_panel import SEO_FIELDSET_NAME, SeoPanelMixin
 from .workflow import ReviewWorkflowMixin
 
@@ -112,7 +113,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
 class PublishableAdmin(
     LivePreviewMixin, SeoPanelMixin, AutosaveMixin, ReviewWorkflowMixin, WorkingDraftMixin, HistoryRulesMixin,
-    CompareVersionAdmin,
+    SanitiserNoticeMixin, CompareVersionAdmin,
 ):
     form = PublishableAdminForm
     change_form_template = "admin/publishable_change_form.html"
@@ -129,8 +130,8 @@ class PublishableAdmin(
     list_per_page = 50
 
     class Media:
-        js = ["js/admin-autosave.js", "js/admin-live-preview.js", "js/admin-seo-panel.js"]
-        css = {"all": ["css/admin-live-preview.css", "css/admin-seo-panel.css"]}
+        js = ["js/admin-autosave.js", "js/admin-live-preview.js", "js/admin-seo-panel.js", "js/admin-editor-tools.js"]
+        css = {"all": ["css/admin-live-preview.css", "css/admin-seo-panel.css", "css/admin-editor-tools.css"]}
 
     # Roles. Authors hold change but not publish: they write drafts. Editors publish. Reviewers review.
     def has_publish_permission(self, request):

@@ -126,3 +126,26 @@ def test_regenerate_admin_preview_and_seo_panel_screenshots(staff_page, demo_sit
     )
     page.get_by_role("heading", name="Search engines and sharing").evaluate("element => element.scrollIntoView()")
     page.screenshot(path=OUT / "admin-seo-panel-desktop.png")
+
+
+def test_regenerate_editor_tools_screenshots(staff_page, demo_site):
+    """The editor's "Link to a page" chooser at 1280×800, and an article with a video as patients first see it."""
+    page = staff_page
+    page.set_viewport_size(DESKTOP)
+    article = Article.objects.get(slug="botox-facial-symmetry")
+    page.goto(f"{demo_site}/admin/articles/article/{article.pk}/change/")
+    page.locator(".ck-editor__editable").first.click()
+    page.get_by_role("button", name="Link to a page").first.click()
+    page.get_by_label("Page title").fill("botox")
+    page.get_by_role("status").filter(has_text="found").wait_for()
+    page.screenshot(path=OUT / "admin-page-link-desktop.png")
+    Article.objects.filter(pk=article.pk).update(body=article.body.replace(
+        "</p>", '</p><figure class="media"><oembed url="https://www.youtube.com/watch?v=dQw4w9WgXcQ"></oembed></figure>',
+        1))
+    page.context.clear_cookies()
+    for size_name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        page.set_viewport_size(viewport)
+        page.goto(demo_site + article.get_absolute_url())
+        settle(page)
+        page.locator(".video").scroll_into_view_if_needed()
+        page.screenshot(path=OUT / f"article-video-{size_name}.png")

@@ -37,7 +37,8 @@ class Command(BaseCommand):
                     else:
                         level = "overridden" if finding.blocks else "check"
                     self.stdout.write(f"  [{level}] {finding.rule_id} in {finding.label}: {finding.excerpt}")
-                    self.stdout.write(f"      {finding.explanation} Source: {finding.source}")
+                    self.stdout.write(f"      {finding.name}{': ' + finding.quoted if finding.words else ''}. "
+                                      f"{finding.explanation} Source: {finding.source}")
         summary = (
             f"\nRules: {jurisdiction}. {pages_with_findings} published page(s) with findings; "
             f"{live_blocks} blocking finding(s) live without an override."
