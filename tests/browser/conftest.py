@@ -64,7 +64,7 @@ def sign_in(page, base_url, group):
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{base_url}/admin/")
+    page.wait_for_url(f"{base_url}/admin/", timeout=30_000)
     return user
 
 
@@ -91,10 +91,15 @@ def staff_page(page, demo_site, settings):
     expect(page.get_by_role("heading", name="Keep these backup codes")).to_be_visible()
     page.backup_codes = page.locator(".two-factor__codes code").all_inner_texts()
     page.get_by_role("link", name="I have kept them: continue").click()
-    page.wait_for_url(f"{demo_site}/admin/")
+    page.wait_for_url(f"{demo_site}/admin/", timeout=30_000)
     return page
 
 
 @pytest.fixture(autouse=True)
 def fail_fast(page):
     page.set_default_timeout(10_000)
+    yield
+    # Stop the page's own timers (autosave, the live preview) and let requests it already sent finish: the live
+    # server shares its database connection with the next test's set-up.
+    page.goto("about:blank")
+    page.wait_for_timeout(1_000)
