@@ -2,11 +2,13 @@
 
 import os
 import shutil
+import threading
 from base64 import b32decode
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django_otp.oath import totp
 from playwright.sync_api import expect
@@ -95,11 +97,40 @@ def staff_page(page, demo_site, settings):
     return page
 
 
+class RequestsInFlight:
+    """Counts the requests the live server is answering. It shares its database connection with the tests (SQLite
+    in memory), so a request still running when the next test sets up (a live preview rolling back its
+    transaction, say) would undo that set-up: each test waits until the server is idle."""
+
+    def __init__(self):
+        self.count, self.changed = 0, threading.Condition()
+        answer = WSGIHandler.__call__
+
+        def counted(handler, environ, start_response):
+            with self.changed:
+                self.count += 1
+            try:
+                return answer(handler, environ, start_response)
+            finally:
+                with self.changed:
+                    self.count -= 1
+                    self.changed.notify_all()
+
+        WSGIHandler.__call__ = counted
+
+    def wait_until_idle(self, seconds=30):
+        with self.changed:
+            return self.changed.wait_for(lambda: self.count == 0, timeout=seconds)
+
+
+IN_FLIGHT = RequestsInFlight()
+
+
 @pytest.fixture(autouse=True)
 def fail_fast(page):
     page.set_default_timeout(10_000)
     yield
-    # Stop the page's own timers (autosave, the live preview) and let requests it already sent finish: the live
-    # server shares its database connection with the next test's set-up.
-    page.goto("about:blank")
-    page.wait_for_timeout(1_000)
+    page.goto("about:blank")  # stops the page's own timers (autosave, the live preview)
+    for _ in range(2):  # a request sent just before may arrive a moment later
+        assert IN_FLIGHT.wait_until_idle(), "the live server is still answering this test's requests"
+        page.wait_for_timeout(200)
