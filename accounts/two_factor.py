@@ -36,15 +36,16 @@ def start_enrolment(user):
     return device or TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=False)
 
 
-def qr_code_svg(device):
-    """The key as a QR code for the phone's camera: inline SVG, so no request and nothing for the CSP to allow."""
-    return segno.make(device.config_url, error="m").svg_inline(scale=4, title="QR code for your authenticator app")
-
-
-def key_for_typing(device):
-    """The key as authenticator apps ask for it when typed: base32, in groups of four."""
+def enrolment(device):
+    """What the enrolment page shows for `device`: its key as a QR code for the phone's camera (inline SVG, so no
+    request and nothing for the CSP to allow), and as authenticator apps ask for it when typed (base32, in
+    groups of four)."""
     key = device.config_url.split("secret=")[1].split("&")[0]
-    return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
+    qr_code = segno.make(device.config_url, error="m")
+    return {
+        "qr_code": qr_code.svg_inline(scale=4, title="QR code for your authenticator app"),
+        "key": " ".join(key[i : i + 4] for i in range(0, len(key), 4)),
+    }
 
 
 def backup_codes_left(user):

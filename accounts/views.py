@@ -92,7 +92,7 @@ class SecondStepView(AdminContextMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.enrolling:
-            context.update(qr_code=two_factor.qr_code_svg(self.device), key=two_factor.key_for_typing(self.device))
+            context.update(two_factor.enrolment(self.device))
         return {**context, "enrolling": self.enrolling, "staff_member": self.user}
 
     def form_valid(self, form):
@@ -148,8 +148,7 @@ class TwoFactorView(AdminContextMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.enrolling:
-            enrolment = two_factor.start_enrolment(self.request.user)
-            context.update(qr_code=two_factor.qr_code_svg(enrolment), key=two_factor.key_for_typing(enrolment))
+            context.update(two_factor.enrolment(two_factor.start_enrolment(self.request.user)))
         return {
             **context, "device": self.device, "enrolling": self.enrolling,
             "required": settings.CLINIC_REQUIRE_TWO_FACTOR,
