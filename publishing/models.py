@@ -22,7 +22,7 @@ from images.alt_text import alt_text_problem
 from images.fields import CleanImageField
 from images.rich_text import body_image_problems, with_renditions
 
-from .review import fingerprint
+from .review import fingerprint, plain_words
 from .sanitize import sanitize_html
 
 
@@ -438,7 +438,9 @@ class Publishable(models.Model):
 
     def clinical_texts(self):
         texts = [str(getattr(self, field) or "") for field in self.clinical_fields]
-        return texts + [f"{question} {answer}" for question, answer in self.questions_and_answers()]
+        # The order questions are shown in is layout, not medical content: reordering keeps a review current.
+        faqs = (f"{question} {answer}" for question, answer in self.questions_and_answers())
+        return texts + sorted(faqs, key=plain_words)
 
     def clinical_fingerprint(self):
         return fingerprint(self.clinical_texts())

@@ -4,17 +4,21 @@ published, and the public review line never outlives the content it reviewed."""
 import json
 import re
 from datetime import date
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
 from publishing.models import Status
-from tests.factories import ArticleFactory, ClinicianFactory, TreatmentFactory
+from publishing.review import fingerprint
+from tests.factories import ArticleFactory, ClinicianFactory, FAQFactory, TreatmentFactory
 from tests.publishing.test_roles import member_of, review
 from tests.publishing.test_working_drafts import PUBLISH, change_url, version_in_form
 from tests.treatments.test_admin import treatment_form
+from treatments.models import FAQ
 
 pytestmark = pytest.mark.django_db
 REVIEW_LINE = '">Dr Amira Shah</a></strong>'  # "Medically reviewed by <strong><a href="/team/…">Dr Amira Shah…"
@@ -136,3 +140,36 @@ def test_formatting_alone_does_not_need_a_new_review(botox):
     assert botox.review_is_current()
     botox.risks = "<p>Bruising and swelling.</p>"
     assert not botox.review_is_current()
+
+
+def test_reordering_faqs_keeps_the_review_but_a_changed_answer_needs_a_new_one(botox):
+    first = FAQFactory(treatment=botox, question="Does it hurt?", answer="A little.", order=1)
+    second = FAQFactory(treatment=botox, question="How long does it last?", answer="Three to four months.", order=2)
+    botox.record_review(botox.reviewed_by, date(2026, 10, 1))
+    botox.save()
+    first.order, second.order = 3, 1
+    FAQ.objects.bulk_update([first, second], ["order"])
+    assert botox.review_is_current()
+    second.answer = "Up to a year."
+    second.save()
+    assert not botox.review_is_current()
+
+
+def test_reviews_stay_as_current_as_they_were_when_faq_order_stopped_counting(botox):
+    """The migration re-keeps fingerprints taken with FAQs in page order: a current review stays current, an
+    out-of-date one stays out of date."""
+    from treatments.migrations import __name__ as migrations
+    upgrade = import_module(f"{migrations}.0011_faq_order_outside_reviews").faqs_in_any_order
+    stale = TreatmentFactory(reviewed_by=botox.reviewed_by, last_reviewed=date(2026, 10, 1))
+    for page in (botox, stale):
+        FAQFactory(treatment=page, question="Zinc?", answer="No.", order=1)
+        FAQFactory(treatment=page, question="Alcohol?", answer="Not on the day.", order=2)
+        in_page_order = fingerprint([*[str(getattr(page, f) or "") for f in page.clinical_fields],
+                                     "Zinc? No.", "Alcohol? Not on the day."])
+        type(page).objects.filter(pk=page.pk).update(reviewed_content=in_page_order)
+    FAQ.objects.filter(treatment=stale, question="Zinc?").update(answer="Yes.")  # changed since its review
+    upgrade(django_apps, None)
+    botox.refresh_from_db()
+    stale.refresh_from_db()
+    assert botox.review_is_current()
+    assert not stale.review_is_current()
