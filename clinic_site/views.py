@@ -1,6 +1,7 @@
 """Site-wide pages: home, privacy, health check, errors, uploaded files."""
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -54,6 +55,15 @@ def healthz(request):
             cursor.execute("SELECT 1")
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    # Pages, sessions and limits live in the shared cache (Redis when several servers run): without it the site
+    # cannot answer, so neither may its health check.
+    for alias in ("default", "limits"):
+        try:
+            caches[alias].set("healthz", "ok", 10)
+            if caches[alias].get("healthz") != "ok":
+                raise ValueError("the cache kept nothing")
+        except Exception:  # each cache backend raises its own errors
+            return HttpResponse(f"cache {alias!r} unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
 
 

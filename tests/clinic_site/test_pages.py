@@ -53,6 +53,15 @@ def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
     assert response.status_code == 503
 
 
+def test_healthz_answers_503_when_the_shared_cache_does_not(client, settings):
+    """With Redis down the site cannot answer pages: the load balancer must hear so from the health check."""
+    unreachable = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:9/0"}
+    settings.CACHES = {**settings.CACHES, "limits": unreachable}
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.content == b"cache 'limits' unavailable"
+
+
 def test_unknown_page_gets_a_helpful_404(client):
     response = client.get("/treatmnets/botox/")
     html = response.content.decode()
