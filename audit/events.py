@@ -24,7 +24,7 @@ from reversion.models import Revision, Version
 from claims.models import ClaimOverride
 from enquiries.models import Enquiry, EnquiryAccess
 from publishing.models import page_types
-from publishing.review import REVIEW_OVERRIDDEN, REVIEW_RECORDED
+from publishing.review import CHANGES_REQUESTED, REVIEW_OVERRIDDEN, REVIEW_RECORDED, SUBMITTED_FOR_REVIEW
 
 from .models import BackupRun
 
@@ -70,11 +70,14 @@ def sources():
     # reason, say): its LogEntry is left out. Deletions make no revision, so theirs are kept.
     versioned = ContentType.objects.get_for_models(*reversion.get_registered_models()).values()
     mirrored = Q(content_type__in=[content_type.pk for content_type in versioned]) & ~Q(action_flag=DELETION)
+    # Submitting for review and asking for changes save nothing, so only the admin's log has them.
+    workflow = Q(change_message__startswith=SUBMITTED_FOR_REVIEW) | Q(change_message__startswith=CHANGES_REQUESTED)
     return [
         Source(AccessLog, Kind.SIGN_IN, "attempt_time", "username"),
         Source(AccessFailureLog, Kind.FAILED_SIGN_IN, "attempt_time", "username", Q(locked_out=False)),
         Source(AccessFailureLog, Kind.LOCKOUT, "attempt_time", "username", Q(locked_out=True)),
         Source(LogEntry, Kind.CHANGE, "action_time", "user__username", ~mirrored),
+        Source(LogEntry, Kind.REVIEW, "action_time", "user__username", mirrored & workflow),
         Source(Revision, Kind.CHANGE, "date_created", "user__username", ~reviewed & ~overridden),
         Source(Revision, Kind.REVIEW, "date_created", "user__username", reviewed),
         Source(Revision, Kind.OVERRIDE, "date_created", "user__username", overridden & ~reviewed),
@@ -155,8 +158,11 @@ ACTIONS = {ADDITION: "Added", CHANGE: "Changed", DELETION: "Deleted"}
 
 
 def admin_change(record):
+    message = record.get_change_message()
     what = f"{ACTIONS.get(record.action_flag, 'Changed')} {record.content_type.name if record.content_type else ''}"
-    if message := record.get_change_message():
+    if message.startswith((SUBMITTED_FOR_REVIEW, CHANGES_REQUESTED)):
+        what = message  # a workflow step changed nothing
+    elif message:
         what += f": {message}"
     return Event(record.action_time, username(record.user), what,
                  target=(record.content_type_id, record.object_id), object_label=record.object_repr)

@@ -10,6 +10,9 @@ import nh3
 # audit page finds reviews and overrides by these words.
 REVIEW_RECORDED = "Medical review recorded"
 REVIEW_OVERRIDDEN = "Published without a new medical review"
+# How the admin's log names the steps of the review workflow (the audit page lists them as reviews).
+SUBMITTED_FOR_REVIEW = "Submitted for medical review"
+CHANGES_REQUESTED = "Changes requested"
 
 
 def plain_words(rich_text):

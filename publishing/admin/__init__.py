@@ -251,6 +251,7 @@ class PublishableAdmin(
         else:
             response = self.live_page_change_view(request, object_id, obj, form_url, extra_context)
         if request.method == "POST" and "_submit_review" in request.POST and response.status_code == 302:
+            obj.refresh_from_db()  # named as just saved in the notice and the log
             self.submit_for_review(request, obj)
         return response
 

@@ -15,7 +15,7 @@ from ..forms import RequestChangesForm, ReviewForm
 from ..models import PreviewLink, ReviewRequest, Status
 from ..notifications import notify, people_who_may
 from ..previews import create_preview_link
-from ..review import REVIEW_OVERRIDDEN, REVIEW_RECORDED
+from ..review import CHANGES_REQUESTED, REVIEW_OVERRIDDEN, REVIEW_RECORDED, SUBMITTED_FOR_REVIEW
 from .live_drafts import REVIEW_NEEDED, DraftKept
 
 
@@ -86,6 +86,7 @@ class ReviewWorkflowMixin:
             defaults={"state": ReviewRequest.State.IN_REVIEW, "submitted_by": request.user, "answered_by": None,
                       "comment": ""},
         )
+        self.log_change(request, page, f"{SUBMITTED_FOR_REVIEW}.")
         who = request.user.get_full_name() or request.user.get_username()
         notify(people_who_may(f"{self.opts.app_label}.review_{self.opts.model_name}"),
                f"“{page}” is waiting for your medical review",
@@ -107,6 +108,7 @@ class ReviewWorkflowMixin:
                           "comment": form.cleaned_data["comment"].strip(),
                           "submitted_by": pending.submitted_by if pending else page.updated_by},
             )
+            self.log_change(request, page, f"{CHANGES_REQUESTED}: {form.cleaned_data['comment'].strip()}")
             notify([pending.submitted_by if pending else page.updated_by],
                    f"Changes requested on “{page}”",
                    ["A Clinical reviewer asked for changes before this page can be published; their comment "

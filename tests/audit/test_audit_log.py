@@ -298,3 +298,21 @@ def test_publishing_without_a_new_medical_review_is_listed_as_an_override_with_i
     assert len(listed) == 1
     assert re.search(r"ed Rule override .*Published without a new medical review. Reason: Safety warning from the "
                      r"manufacturer. Botox", listed[0])
+
+
+def test_submitting_for_review_and_asking_for_changes_are_listed_as_review_steps(superuser, settings):
+    settings.CLINIC_REVIEW_REQUIRED_FOR = ["articles.article"]
+    author, author_user = member_of("Author", "writer")
+    reviewer, _ = member_of("Clinical reviewer", "dr-shah")
+    article = ArticleFactory(slug="fillers", status=Status.DRAFT, updated_by=author_user)
+    author.post(reverse("admin:articles_article_change", args=[article.pk]),
+                article_form(slug="fillers", edit_version=version_in_form(author, article), _submit_review="1"))
+    reviewer.post(reverse("admin:articles_article_request_changes", args=[article.pk]),
+                  {"comment": "Say that bruising can last two weeks."})
+    listed = rows(superuser.get(AUDIT, {"kind": "review"}))
+    assert len(listed) == 2
+    title = article_form()["title"]  # what the author saved
+    assert listed[0].endswith(f"dr-shah Medical review Changes requested: Say that bruising can last two weeks. "
+                              f"{title}")
+    assert listed[1].endswith(f"writer Medical review Submitted for medical review. {title}")
+    assert not [row for row in rows(superuser.get(AUDIT, {"kind": "change"})) if "medical review" in row]
