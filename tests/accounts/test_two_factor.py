@@ -249,3 +249,31 @@ def test_the_two_factor_page_is_for_signed_in_staff_only(db):
     client = Client()
     client.force_login(patient)
     assert client.get("/admin/two-factor/")["Location"].startswith("/admin/login/")
+
+
+def test_a_request_still_carrying_the_old_session_does_not_sign_the_new_one_out(nurse):
+    """The browser asks for the favicon (or another tab reloads) with the cookie from before signing in; the
+    answer must not delete the cookie the sign-in has just set."""
+    _, codes = enrolled(nurse)
+    client = Client()
+    password_step(client)
+    before = client.cookies["sessionid"].value
+    client.post("/admin/login/code/", {"code": codes[0]})
+    assert signed_in(client) and client.cookies["sessionid"].value != before
+
+    late = Client()
+    late.cookies["sessionid"] = before
+    for path in ("/favicon.ico", "/", "/admin/"):
+        answer = late.get(path)
+        assert "sessionid" not in answer.cookies, path  # no cookie set, and none deleted
+    assert signed_in(client)
+
+
+def test_signing_out_still_deletes_the_session_cookie(nurse):
+    _, codes = enrolled(nurse)
+    client = Client()
+    password_step(client)
+    client.post("/admin/login/code/", {"code": codes[0]})
+    answer = client.post("/admin/logout/")
+    assert answer.cookies["sessionid"].value == "" and answer.cookies["sessionid"]["max-age"] == 0
+    assert not signed_in(client)

@@ -22,11 +22,6 @@ STAFF_PASSWORD = "a-long-browser-test-password"
 
 
 def pytest_collection_modifyitems(config, items):
-    # A browser test's set-up now and then times out signing in to the live server (under investigation: see
-    # RequestsInFlight); it is run again, at most twice, rather than failing CI on it.
-    for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(pytest.mark.flaky(reruns=2))
     if Path(CHROMIUM).exists():
         return
     if os.environ.get("CI") == "true":
