@@ -277,3 +277,14 @@ def test_signing_out_still_deletes_the_session_cookie(nurse):
     answer = client.post("/admin/logout/")
     assert answer.cookies["sessionid"].value == "" and answer.cookies["sessionid"]["max-age"] == 0
     assert not signed_in(client)
+
+
+def test_admin_pages_name_their_icon_so_browsers_do_not_ask_for_favicon_ico_while_signing_in(nurse):
+    """/favicon.ico goes through sessions; the icon file does not. Asked for mid-sign-in, it carried the session of
+    that moment, and its answer could put back a cookie the sign-in had just replaced."""
+    client = Client()
+    sign_in_page = client.get("/admin/login/")
+    password_step(client)
+    code_page = client.get("/admin/login/code/")
+    for page in (sign_in_page, code_page):
+        assert '<link rel="icon" href="/static/favicon' in page.content.decode()
