@@ -50,6 +50,12 @@ def image_fields(model):
     return [field.name for field in model._meta.concrete_fields if isinstance(field, CleanImageField)]
 
 
+def library_fields(model):
+    """Fields choosing a library image (a page's hero and share images): the page shows that image's file."""
+    return [field.name for field in model._meta.concrete_fields
+            if field.many_to_one and field.related_model._meta.label == "images.Image"]
+
+
 def image_models():
     """Models whose rows hold images: in image fields, or in rich-text bodies."""
     return [model for model in apps.get_models() if image_fields(model) or getattr(model, "rich_text_fields", ())]
@@ -58,6 +64,7 @@ def image_models():
 def names_held(obj):
     """Stored names of the images `obj` holds itself."""
     names = {getattr(obj, field).name for field in image_fields(type(obj)) if getattr(obj, field)}
+    names |= {getattr(obj, field).file.name for field in library_fields(type(obj)) if getattr(obj, field)}
     for field in getattr(obj, "rich_text_fields", ()):
         names |= body_image_names(getattr(obj, field))
     return names
@@ -297,7 +304,8 @@ def sync_public_copies(replace=False):
             adopted += 1
     shown = set()
     for model in image_models():
-        for row in shown_publicly(model).only(*image_fields(model), *getattr(model, "rich_text_fields", ())):
+        rows = shown_publicly(model)
+        for row in rows.select_related(*library_fields(model)) if library_fields(model) else rows:
             shown |= names_held(row)
     shown_keys = {image_key(name) for name in shown}
     withdrawn = {image_key(name) for name in stored_files(public) if image_key(name) not in shown_keys}

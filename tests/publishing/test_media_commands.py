@@ -66,21 +66,21 @@ def test_dry_run_lists_unused_files_with_sizes_then_they_are_deleted(committed, 
     listed = clean_media("--dry-run")
     assert re.search(rf"private +{re.escape(unused)} +\d+\xa0bytes", listed)
     assert f"renditions/{unused.rpartition('.')[0]}-8.webp" in listed
-    assert article.hero_image.name.rpartition(".")[0] not in listed
+    assert article.hero_image.file.name.rpartition(".")[0] not in listed
     assert "nothing deleted (--dry-run)" in listed
     assert default_storage.exists(unused)
 
     assert "Deleted 2 unused file(s)" in clean_media()
     assert not default_storage.exists(unused)
     assert not default_storage.listdir(f"renditions/{unused.rpartition('/')[0]}")[1]
-    assert all(exists(file) for file in everywhere(article.hero_image.name))
+    assert all(exists(file) for file in everywhere(article.hero_image.file.name))
     assert "No unused files." in clean_media()
 
 
 def test_files_of_deleted_rows_and_their_public_copies_go(committed, settings):
     with committed():
         article = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
-    files = everywhere(article.hero_image.name)
+    files = everywhere(article.hero_image.file.name)
     Article.objects.filter(pk=article.pk).update(hero_image="")  # as a bulk update leaves them: no signal
     age_every_file(settings)
     clean_media()
@@ -100,7 +100,7 @@ def test_a_file_only_a_working_draft_refers_to_is_kept(editor_client, committed,
     with committed():
         editor_client.post(change_url(article), draft_form(
             article, hero_image=hero("IMG_0002.jpg"), hero_image_alt="The new treatment room"))
-    drafted = set(stored_files()) - set(everywhere(article.hero_image.name))
+    drafted = set(stored_files()) - set(everywhere(article.hero_image.file.name))
     assert drafted and PageDraft.objects.exists()
     age_every_file(settings)
     assert "No unused files." in clean_media()
@@ -114,7 +114,7 @@ def test_a_file_only_a_working_draft_refers_to_is_kept(editor_client, committed,
 def test_a_file_only_the_history_refers_to_is_kept_until_the_history_goes(committed, settings):
     with committed(), transaction.atomic(), reversion.create_revision():
         article = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
-    old = article.hero_image.name
+    old = article.hero_image.file.name
     with committed():
         article.hero_image = hero("IMG_0002.jpg")
         article.save()
@@ -152,12 +152,12 @@ def test_a_file_with_an_odd_name_something_uses_is_never_deleted(committed, sett
     with committed():
         article = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
     odd = "heroes/2019/05/Our clinic (front).jpg"  # named before names were random
-    with default_storage.open(article.hero_image.name, "rb") as content:
+    with default_storage.open(article.hero_image.file.name, "rb") as content:
         default_storage.save(odd, content)
     if where == "row":
         Article.objects.filter(pk=article.pk).update(hero_image=odd)
     else:
-        article.hero_image.name = odd
+        article.hero_image.file.name = odd
         PageDraft.objects.create(content_type=ContentType.objects.get_for_model(Article), object_id=article.pk,
                                  data=serializers.serialize("json", [article]))
     age_every_file(settings)
@@ -172,18 +172,18 @@ def test_sync_media_takes_in_an_upgraded_sites_files_and_withdraws_what_patients
     pair = make_pair(TreatmentFactory(slug="botox"))  # no consent
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
     shutil.move(settings.CLINIC_PRIVATE_MEDIA_ROOT, settings.MEDIA_ROOT)
-    assert client.get(draft.hero_image.url).status_code == 200  # the leak this fixes
+    assert client.get(draft.hero_image.file.url).status_code == 200  # the leak this fixes
 
     out = StringIO()
     call_command("sync_media", stdout=out)
 
     assert "Kept a private copy of" in out.getvalue()
     assert answers(client, addresses(pair)) == {404}
-    assert client.get(draft.hero_image.url).status_code == 404
-    live_files = with_renditions(default_storage, live.hero_image.name)
+    assert client.get(draft.hero_image.file.url).status_code == 404
+    live_files = with_renditions(default_storage, live.hero_image.file.name)
     assert answers(client, [f"/media/{file}" for file in live_files]) == {200}
     editor, _ = member_of("Editor")
-    assert answers(editor, addresses(pair)) == {200} and editor.get(draft.hero_image.url).status_code == 200
+    assert answers(editor, addresses(pair)) == {200} and editor.get(draft.hero_image.file.url).status_code == 200
 
 
 def test_rebuilding_renditions_gives_live_pages_public_copies_of_the_new_ones(committed, settings, client):
@@ -192,7 +192,7 @@ def test_rebuilding_renditions_gives_live_pages_public_copies_of_the_new_ones(co
                                  hero_image_alt="A calm treatment room")
     settings.CLINIC_IMAGE_WIDTHS = [320, 480, 960]
     call_command("rebuild_renditions", stdout=StringIO())
-    new = f"/media/renditions/{article.hero_image.name.rpartition('.')[0]}-320.webp"
+    new = f"/media/renditions/{article.hero_image.file.name.rpartition('.')[0]}-320.webp"
     assert Client().get(new).status_code == 200
 
 
@@ -200,7 +200,7 @@ def test_before_sync_media_runs_withdrawing_an_image_keeps_it_privately(settings
     live = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
     shutil.move(settings.CLINIC_PRIVATE_MEDIA_ROOT, settings.MEDIA_ROOT)  # the old layout: every upload public
-    urls = [f"/media/{file}" for file in with_renditions(public_storage(), live.hero_image.name)]
+    urls = [f"/media/{file}" for file in with_renditions(public_storage(), live.hero_image.file.name)]
     with committed():
         live.status = Status.DRAFT
         live.save()

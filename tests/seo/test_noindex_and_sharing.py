@@ -80,13 +80,13 @@ def test_a_live_pages_share_image_is_public_and_a_drafts_is_not(client, committe
         draft = ArticleFactory(slug="draft", status=Status.DRAFT, share_image=picture(),
                                share_image_alt="Smiling patient after a peel")
     patient = Client()
-    assert patient.get(live.share_image.url).status_code == 200
-    assert patient.get(draft.share_image.url).status_code == 404
-    assert og_image(client.get("/blog/live/").content.decode()) == f"http://testserver{live.share_image.url}"
+    assert patient.get(live.share_image.file.url).status_code == 200
+    assert patient.get(draft.share_image.file.url).status_code == 404
+    assert og_image(client.get("/blog/live/").content.decode()) == f"http://testserver{live.share_image.file.url}"
     with committed():
         draft.status = Status.PUBLISHED
         draft.save()
-    assert patient.get(draft.share_image.url).status_code == 200  # public once the page goes live
+    assert patient.get(draft.share_image.file.url).status_code == 200  # public once the page goes live
 
 
 def test_a_share_image_needs_a_description_and_is_cleaned_like_any_upload(editor_client, editor):
@@ -101,5 +101,5 @@ def test_a_share_image_needs_a_description_and_is_cleaned_like_any_upload(editor
         **form, "share_image": picture("IMG_2231.jpg"), "share_image_alt": "A patient smiling after a peel"})
     assert response.status_code == 302
     article.refresh_from_db()
-    assert article.share_image.name.startswith("share/") and "IMG_2231" not in article.share_image.name
+    assert article.share_image.file.name.startswith("share/") and "IMG_2231" not in article.share_image.file.name
     assert (article.share_image_width, article.share_image_height) == (1200, 630)
