@@ -121,6 +121,20 @@ def needles(name):
     return {f"{key}.", f"{quote(key)}."}
 
 
+def library_references(name):
+    """How serialised pages (working drafts, preview links, revisions) refer to the library image whose file (or
+    rendition) is `name`: by its number, in a field choosing a library image."""
+    from images.models import Image
+
+    pks = Image.objects.filter(file__startswith=f"{image_key(name)}.").values_list("pk", flat=True)
+    fields = {field for model in page_types() for field in library_fields(model)}
+    return {f'"{field}": {pk}{end}' for pk in pks for field in fields for end in (",", "}")}
+
+
+def record_needles(name):
+    return needles(name) | library_references(name)
+
+
 def holders(name):
     """The models (a page type, say) of the rows, working drafts, preview links, kept typing and revisions that refer
     to image `name`, or to the image a rendition `name` was made from: cheapest first, as they are found (callers
@@ -129,6 +143,7 @@ def holders(name):
     for model in image_models():
         if model._default_manager.filter(holding(model, found, exact=False)).exists():
             yield owner_of(model)
+    found = record_needles(name)
     records = [
         (PageDraft.objects.all(), "data"),
         (PreviewLink.objects.all(), "data"),
@@ -218,7 +233,7 @@ def may_see(request, name):
             referred_to = True
         if not referred_to and user_may_upload(user):
             return True
-    return links_shown(request).filter(holding(PreviewLink, needles(name), field="data")).exists()
+    return links_shown(request).filter(holding(PreviewLink, record_needles(name), field="data")).exists()
 
 
 @never_cache  # the answer, 404 included: a file may go public (or private) at any moment

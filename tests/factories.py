@@ -49,7 +49,7 @@ def library_image(value, alt=""):
     the page's alt text, as the upgrade to the library did)."""
     if value is None or isinstance(value, Image):
         return value
-    return ImageFactory(file=value, alt_text=alt or "A calm treatment room with a reclining chair")
+    return ImageFactory(file=value, alt_text=alt)
 
 
 class PublishableFactory(factory.django.DjangoModelFactory):

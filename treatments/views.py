@@ -26,7 +26,9 @@ class PriceListView(TreatmentListView):
     extra_context = {"breadcrumbs": [("Home", reverse_lazy("home")), ("Prices", reverse_lazy("prices"))]}
 
     def get_queryset(self):
-        return super().get_queryset().only("title", "slug", "category", "price_from", "price_currency", "display_order")
+        return super().get_queryset().select_related(None).only(
+            "title", "slug", "category", "price_from", "price_currency", "display_order"
+        )
 
 
 class TreatmentDetailView(PublishableDetailView):

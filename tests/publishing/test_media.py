@@ -11,6 +11,7 @@ import time_machine
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +19,7 @@ from reversion.models import Version
 
 from images.storage import public_storage, with_renditions
 from publishing.models import PageDraft, PreviewLink, Status
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, ImageFactory
 from tests.imagefiles import image_bytes
 from tests.publishing.test_previews import link_to
 from tests.publishing.test_roles import member_of
@@ -31,6 +32,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("serve_media")]
 
 def hero(name="IMG_0001.jpg"):
     return SimpleUploadedFile(name, image_bytes("JPEG", (1000, 600)))
+
+
+def new_image(name="IMG_0002.jpg"):
+    """A library image, as "Upload a new image" makes one."""
+    return ImageFactory(file=hero(name), alt_text="The new treatment room")
 
 
 def article_with_hero(committed, **fields):
@@ -149,8 +155,9 @@ def test_a_working_drafts_new_hero_stays_private_until_the_changes_are_published
         article = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
     old = addresses(article.hero_image.file.name)
     with committed():
+        chosen = new_image()
         response = editor_client.post(change_url(article), draft_form(
-            article, hero_image=hero("IMG_0002.jpg"), hero_image_alt="The new treatment room"))
+            article, hero_image=chosen.pk, hero_image_alt="The new treatment room"))
     assert response.status_code == 302
     article.refresh_from_db()
     assert addresses(article.hero_image.file.name) == old  # the live page is unchanged
@@ -167,8 +174,8 @@ def test_a_working_drafts_new_hero_stays_private_until_the_changes_are_published
 
     with committed():
         editor_client.post(change_url(article), draft_form(
-            article, hero_image_alt="The new treatment room", edit_version=version_in_form(editor_client, article),
-            **PUBLISH))
+            article, hero_image=chosen.pk, hero_image_alt="The new treatment room",
+            edit_version=version_in_form(editor_client, article), **PUBLISH))
     article.refresh_from_db()
     assert f"/media/{article.hero_image.file.name}" in new
     assert answers(client, new) == {200} and answers(client, old) == {404}
@@ -207,18 +214,20 @@ def test_an_image_on_two_pages_stays_public_while_either_is_live(client, committ
     assert author.get(url).status_code == 200
 
 
-def test_replacing_or_deleting_an_image_deletes_it_and_its_renditions(committed):
+def test_a_replaced_hero_stays_in_the_library_privately_and_goes_when_the_library_image_is_deleted(client, committed):
     article = article_with_hero(committed)
-    first = article.hero_image.file.name
-    old_files = with_renditions(default_storage, first)
+    first = article.hero_image
+    old_files = with_renditions(default_storage, first.file.name)
+    assert any("-crop" in file for file in old_files)  # the share crop goes public and private with it
+    assert all(public_storage().exists(file) for file in old_files)
     with committed():
-        article.hero_image = hero("IMG_0002.jpg")
+        article.hero_image = new_image()
         article.save()
-    assert not any(default_storage.exists(file) or public_storage().exists(file) for file in old_files)
-    second_files = with_renditions(default_storage, article.hero_image.file.name)
+    assert all(default_storage.exists(file) for file in old_files)  # still in the library, to be reused
+    assert not any(public_storage().exists(file) for file in old_files)
     with committed():
-        article.delete()
-    assert not any(default_storage.exists(file) or public_storage().exists(file) for file in second_files)
+        first.delete()
+    assert not any(default_storage.exists(file) or public_storage().exists(file) for file in old_files)
 
 
 def test_an_image_a_working_draft_still_shows_is_kept_when_the_live_page_drops_it(editor_client, committed):
@@ -238,18 +247,18 @@ def test_an_image_the_history_refers_to_is_kept_privately(client, committed):
         article = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
     urls = addresses(article.hero_image.file.name)
     with committed():
-        article.hero_image = hero("IMG_0002.jpg")
+        article.hero_image = new_image()
         article.save()
     assert answers(client, urls) == {404}
     assert all(default_storage.exists(url.removeprefix("/media/")) for url in urls)  # a revert brings it back
 
 
-def test_clearing_an_image_field_deletes_the_file_and_its_renditions(committed):
+def test_a_library_image_a_page_shows_cannot_be_deleted(committed):
     article = article_with_hero(committed)
     files = with_renditions(default_storage, article.hero_image.file.name)
-    with committed():
+    with pytest.raises(ProtectedError), committed():
         article.hero_image.delete()
-    assert not any(default_storage.exists(file) or public_storage().exists(file) for file in files)
+    assert all(default_storage.exists(file) and public_storage().exists(file) for file in files)
 
 
 @pytest.mark.parametrize("path", [
@@ -275,7 +284,7 @@ def test_reverting_to_an_older_version_brings_its_image_back_for_patients(client
         article = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
     first = addresses(article.hero_image.file.name)
     with committed(), transaction.atomic(), reversion.create_revision():
-        article.hero_image = hero("IMG_0002.jpg")
+        article.hero_image = new_image()
         article.save()
     assert answers(client, first) == {404}
     with committed(), transaction.atomic():
@@ -287,7 +296,7 @@ def test_scheduled_changes_publish_their_new_image_when_they_go_live(client, edi
     article = article_with_hero(committed)
     when = timezone.localtime() + timedelta(days=1)
     with committed():
-        schedule(editor_client, article, when, hero_image=hero("IMG_0002.jpg"), hero_image_alt="The new room")
+        schedule(editor_client, article, when, hero_image=new_image().pk, hero_image_alt="The new room")
     new = [url for url in images_on(editor_client.get(
         reverse("admin:articles_article_draft_preview", args=[article.pk])).content.decode())
         if article.hero_image.file.name.rpartition(".")[0] not in url]
