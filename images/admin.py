@@ -1,6 +1,7 @@
 """The image library in the admin: a list of thumbnails, searchable, filtered by use; each image's page with its
 description, focal point (click the picture) and where it is used; the chooser page forms open."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.db.models import BooleanField, ExpressionWrapper
 from django.http import JsonResponse
@@ -12,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from publishing.uploads import user_may_upload
 
 from .models import Image
+from .pipeline import rendition_name, rendition_widths
 
 CHOOSER_RESULTS = 60
 MAX_QUERY_LENGTH = 100
@@ -26,6 +28,17 @@ class UsedFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         return {"used": queryset.used, "unused": queryset.unused}.get(self.value(), queryset.all)()
+
+
+def file_thumbnail(file, width=None, css_class="image-thumb"):
+    """A thumbnail of an image field's file (a gallery photo, a clinician's portrait): its smallest rendition, made
+    at upload (one the stored size does not say is looked for by name: no image is processed to show the admin)."""
+    if not file:
+        return "-"
+    smallest = rendition_name(file.name, rendition_widths(width)[0] if width else settings.CLINIC_IMAGE_WIDTHS[0],
+                              "webp")
+    url = file.storage.url(smallest) if width or file.storage.exists(smallest) else file.url
+    return format_html('<img class="{}" src="{}" alt="" width="160" height="120" loading="lazy">', css_class, url)
 
 
 def thumbnail(image, css_class="image-thumb"):
@@ -117,11 +130,10 @@ class ImageAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         return [
-            path("choose/", self.admin_site.admin_view(self.chooser), name="images_image_choose"),
+            path("choose/", self.admin_site.admin_view(never_cache(self.chooser)), name="images_image_choose"),
             *super().get_urls(),
         ]
 
-    @never_cache
     def chooser(self, request):
         """Library images for the page forms' chooser, newest first, as JSON: those whose title or description holds
         every word of `?q=`, or the one `?id=` names. For staff who write pages only."""

@@ -37,7 +37,7 @@ def files_to_library(app_label, model_name):
     def forwards(apps, schema_editor):
         library = Library(apps)
         model = apps.get_model(app_label, model_name)
-        for page in model.objects.all():
+        for page in model.objects.order_by("pk"):  # the oldest page describes a shared file
             for use in ("hero_image", "share_image"):
                 name = getattr(page, f"{use}_file").name
                 decorative = use == "hero_image" and page.hero_image_decorative

@@ -22,5 +22,5 @@ class ImageChooser(forms.Select):
         context = super().get_context(name, value, attrs)  # (builds the options, which find the chosen image)
         context["chosen"] = self.chosen
         context["chooser_url"] = reverse("admin:images_image_choose")
-        context["add_url"] = reverse("admin:images_image_add")
+        context["add_url"] = reverse("admin:images_image_add") + "?_to_field=id&_popup=1"  # as Django's own link
         return context

@@ -191,6 +191,7 @@ class PublishableAdmin(
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in ("hero_image", "share_image") and hasattr(formfield.widget, "can_add_related"):
             formfield.widget.can_add_related = False  # the chooser says "Upload a new image" itself
+            formfield.widget.can_delete_related = False  # deleting is the library's business, with its checks
         return formfield
 
     def get_fieldsets(self, request, obj=None):
