@@ -10,9 +10,7 @@ from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.cache import never_cache
 
-from publishing.uploads import user_may_upload
-
-from .models import Image
+from .models import Image, image_users
 from .pipeline import rendition_name, rendition_widths
 
 CHOOSER_RESULTS = 60
@@ -28,6 +26,13 @@ class UsedFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         return {"used": queryset.used, "unused": queryset.unused}.get(self.value(), queryset.all)()
+
+
+def may_choose(user):
+    """Staff who may change what chooses library images (the people who write pages)."""
+    return user.is_active and user.is_staff and any(
+        user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}") for model in image_users()
+    )
 
 
 def file_thumbnail(file, width=None, css_class="image-thumb"):
@@ -73,7 +78,7 @@ class ImageAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(
-            in_use=ExpressionWrapper(Image.objects.none()._use_condition(), output_field=BooleanField())
+            in_use=ExpressionWrapper(Image.objects.none().use_condition(), output_field=BooleanField())
         )
 
     def get_fieldsets(self, request, obj=None):
@@ -137,7 +142,7 @@ class ImageAdmin(admin.ModelAdmin):
     def chooser(self, request):
         """Library images for the page forms' chooser, newest first, as JSON: those whose title or description holds
         every word of `?q=`, or the one `?id=` names. For staff who write pages only."""
-        if not (user_may_upload(request.user) and request.user.has_perm("images.view_image")):
+        if not (may_choose(request.user) and request.user.has_perm("images.view_image")):
             return JsonResponse({"error": {"message": "Only staff who edit content can choose images."}}, status=403)
         images = Image.objects.all()
         if request.GET.get("id", "").isdigit():

@@ -3,6 +3,7 @@
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -20,41 +21,51 @@ from .storage import crops_of, public_storage
 FOCAL_STEP = 5
 
 
-def page_types():
-    from publishing.models import page_types  # publishing builds on images: looked up when asked
+def choosing_fields(model):
+    """`model`'s fields choosing a library image (a page's hero and share images)."""
+    return [field.name for field in model._meta.concrete_fields
+            if field.many_to_one and field.related_model is Image]
 
-    return page_types()
+
+def image_users():
+    """Models that show library images: through fields choosing one, or in rich text (`rich_text_fields`: page
+    types). Found, not imported: pages build on the library, not the other way round."""
+    return [model for model in apps.get_models() if choosing_fields(model) or getattr(model, "rich_text_fields", ())]
 
 
-def body_condition(model, name_expression):
-    """Pages of `model` whose rich text shows the image named by `name_expression`."""
+def chooses_or_shows(model, pk, name):
+    """The condition for rows of `model` choosing the image `pk`, or showing `name` in their rich text."""
     condition = Q(pk__in=[])
-    for field in model.rich_text_fields:
-        condition |= Q(**{f"{field}__contains": name_expression})
+    for field in choosing_fields(model):
+        condition |= Q(**{field: pk})
+    for field in getattr(model, "rich_text_fields", ()):
+        condition |= Q(**{f"{field}__contains": name})
     return condition
 
 
 class ImageQuerySet(models.QuerySet):
     def used(self):
-        return self.filter(self._use_condition())
+        return self.filter(self.use_condition())
 
     def unused(self):
-        return self.exclude(self._use_condition())
+        return self.exclude(self.use_condition())
 
-    def _use_condition(self):
+    def use_condition(self):
         condition = Q(pk__in=[])
-        for model in page_types():
-            condition |= Q(Exists(model.objects.filter(Q(hero_image=OuterRef("pk")) | Q(share_image=OuterRef("pk")))))
-            condition |= Q(Exists(model.objects.filter(body_condition(model, OuterRef("file")))))
+        for model in image_users():
+            rows = model._default_manager.filter(chooses_or_shows(model, OuterRef("pk"), OuterRef("file")))
+            condition |= Q(Exists(rows))
         return condition
 
     def shown_publicly(self):
-        """Images a live page shows as its hero or share image (publishing.media gives them a public copy; images
-        in a live page's body are found through the page)."""
+        """Images a page patients may see chooses (a live page's hero or share image: publishing.media gives them a
+        public copy; images in a live page's text are found through the page)."""
         condition = Q(pk__in=[])
-        for model in page_types():
-            live = model.objects.published()
-            condition |= Q(pk__in=live.values("hero_image")) | Q(pk__in=live.values("share_image"))
+        for model in image_users():
+            shown = model._default_manager.all()
+            if hasattr(shown, "shown_publicly"):
+                for field in choosing_fields(model):
+                    condition |= Q(pk__in=shown.shown_publicly().values(field))
         return self.filter(condition)
 
     def search(self, words):
@@ -157,21 +168,20 @@ class Image(models.Model):
         return default_storage.url(rendition_name(self.file.name, rendition_widths(self.width)[0], "webp"))
 
     def usage(self):
-        """(page, how) for every page showing this image, each page type in turn."""
+        """(page, how) for every page (every row of a model showing library images) showing this image."""
         found = []
         written = {self.file.name, quote(self.file.name)}
-        for model in page_types():
-            in_body = Q(pk__in=[])
+        for model in image_users():
+            condition = Q(pk__in=[])
             for name in written:
-                in_body |= body_condition(model, name)
-            for page in model.objects.filter(Q(hero_image=self) | Q(share_image=self) | in_body).order_by("title"):
-                uses = [label for label, used in (
-                    ("hero image", page.hero_image_id == self.pk),
-                    ("share image", page.share_image_id == self.pk),
-                    ("in the text", any(n in getattr(page, f) for f in model.rich_text_fields for n in written)),
-                ) if used]
+                condition |= chooses_or_shows(model, self.pk, name)
+            for page in model._default_manager.filter(condition).order_by("pk"):
+                uses = [model._meta.get_field(field).verbose_name for field in choosing_fields(model)
+                        if getattr(page, f"{field}_id") == self.pk]
+                if any(n in getattr(page, f) for f in getattr(model, "rich_text_fields", ()) for n in written):
+                    uses.append("in the text")
                 found.append((page, ", ".join(uses)))
-        return found
+        return sorted(found, key=lambda use: str(use[0]))
 
     def usage_by_text(self):
         """Pages whose text shows this image (their rows do not point at it, so the database cannot protect it)."""
