@@ -128,9 +128,9 @@ class ImageAdmin(admin.ModelAdmin):
         point at it, so the database would let it go and leave the pages with a missing picture."""
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         for image in objs:
-            for page in image.usage_by_text():
-                protected.append(format_html('{}: <a href="{}">{}</a> (the image is in its text)',
-                                             page.kind, page.get_admin_url(), page.title))
+            for page, uses in image.unprotected_usage():
+                protected.append(format_html('{}: <a href="{}">{}</a> ({})', page.kind, page.get_admin_url(),
+                                             page.title, uses))
         return deleted, counts, perms_needed, protected
 
     def get_urls(self):

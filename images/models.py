@@ -14,7 +14,14 @@ from django.db.models import Exists, OuterRef, Q
 from .alt_text import alt_text_problem
 from .fields import CleanImageField
 from .pipeline import SHARE_SIZE, crop_name, make_crop, rendition_name, rendition_widths
+from .rich_text import ATTRIBUTE, IMG_TAG, stored_name
 from .storage import crops_of, public_storage
+
+# Functions (image) -> [(page, how)] for uses the library cannot see in rows (a page's working draft, kept by
+# publishing, which appends one when it starts: pages build on the library, not the other way round).
+usage_finders = []
+# Uses that no database constraint protects: an image with one is not deleted either (ImageAdmin).
+UNPROTECTED_USES = ("in the text", "in its unpublished changes")
 
 # Focal classes come in steps of this many percent (site.css has one rule per step: the public pages' Content
 # Security Policy allows no inline style).
@@ -44,6 +51,14 @@ def chooses_or_shows(model, pk, name):
 
 
 class ImageQuerySet(models.QuerySet):
+    def describe_from(self, html):
+        """Library images inserted in `html` without a description get the one written in the editor (an upload's
+        text alternative is set there, after the upload)."""
+        for tag in IMG_TAG.finditer(html or ""):
+            attributes = dict(ATTRIBUTE.findall(tag.group(1)))
+            if (alt := attributes.get("alt", "").strip()) and (name := stored_name(attributes.get("src", ""))):
+                self.filter(file=name, alt_text="", decorative=False).update(alt_text=alt[:200])
+
     def used(self):
         return self.filter(self.use_condition())
 
@@ -181,11 +196,14 @@ class Image(models.Model):
                 if any(n in getattr(page, f) for f in getattr(model, "rich_text_fields", ()) for n in written):
                     uses.append("in the text")
                 found.append((page, ", ".join(uses)))
+        for finder in usage_finders:
+            found += finder(self)
         return sorted(found, key=lambda use: str(use[0]))
 
-    def usage_by_text(self):
-        """Pages whose text shows this image (their rows do not point at it, so the database cannot protect it)."""
-        return [page for page, uses in self.usage() if "in the text" in uses]
+    def unprotected_usage(self):
+        """(page, how) for uses the database cannot protect (the page's text, its working draft): the admin refuses
+        to delete the image for them too, or the page would lose its picture."""
+        return [(page, uses) for page, uses in self.usage() if any(use in uses for use in UNPROTECTED_USES)]
 
     def effective_alt(self, override=""):
         return override.strip() or ("" if self.decorative else self.alt_text)

@@ -131,6 +131,18 @@ def library_references(name):
     return {f'"{field}": {pk}{end}' for pk in pks for field in fields for end in (",", "}")}
 
 
+def drafts_using(image):
+    """(page, how) for pages whose working draft chooses the library `image` (images.models.usage_finders): deleting
+    it would leave the draft pointing at nothing when it is published."""
+    condition = holding(PageDraft, library_references(image.file.name), field="data")
+    found = []
+    for content_type, object_id in PageDraft.objects.filter(condition).values_list("content_type", "object_id"):
+        model = ContentType.objects.get_for_id(content_type).model_class()
+        if model is not None and (page := model._default_manager.filter(pk=object_id).first()):
+            found.append((page, "in its unpublished changes"))
+    return found
+
+
 def record_needles(name):
     return needles(name) | library_references(name)
 
@@ -195,6 +207,10 @@ def row_deleted(sender, instance, **kwargs):
 
 
 def connect():
+    from images.models import usage_finders
+
+    if drafts_using not in usage_finders:
+        usage_finders.append(drafts_using)
     for model in image_models():
         uid = model._meta.label
         pre_save.connect(remember_stored_names, sender=model, dispatch_uid=f"media-before-save-{uid}")

@@ -19,6 +19,7 @@ from django.utils.html import strip_tags
 from django_ckeditor_5.fields import CKEditor5Field
 
 from images.alt_text import alt_text_problem
+from images.models import Image
 from images.rich_text import body_image_problems, with_renditions
 
 from .review import fingerprint
@@ -308,6 +309,7 @@ class Publishable(models.Model):
 
         for field in self.rich_text_fields_to_write(update_fields):
             setattr(self, field, with_current_addresses(with_renditions(sanitize_html(getattr(self, field)))))
+            Image.objects.describe_from(getattr(self, field))
         stored = type(self).objects.filter(pk=self.pk).values("status", "slug", "publish_at", "unpublish_at").first()
         if self.status == Status.PUBLISHED and (update_fields is None or "status" in update_fields):
             # What no one may publish without, judged on what is stored, whatever the path.

@@ -305,3 +305,32 @@ def test_gallery_pairs_and_clinicians_show_thumbnails_and_pairs_stay_out_of_the_
     clinician = ClinicianFactory(photo=photo("portrait.jpg", (600, 800)))
     listing = editor_client.get(reverse("admin:clinicians_clinician_changelist")).content.decode()
     assert f'src="/media/renditions/{clinician.photo.name.rpartition(".")[0]}-480.webp"' in listing
+
+
+def test_an_image_a_live_pages_unpublished_changes_choose_cannot_be_deleted(editor_client, committed):
+    image = ImageFactory()
+    article = ArticleFactory(title="Peels explained")
+    editor_client.post(change_url(article), draft_form(article, hero_image=image.pk))  # a draft: the live page is as was
+    article.refresh_from_db()
+    assert article.hero_image is None
+    html = editor_client.get(image_url(image)).content.decode()
+    assert "Peels explained</a> (Article: in its unpublished changes" in html
+    editor, _ = member_of("Editor")
+    delete_url = reverse("admin:images_image_delete", args=[image.pk])
+    assert "in its unpublished changes" in editor.get(delete_url).content.decode()
+    with committed():
+        editor.post(delete_url, {"post": "yes"})
+    assert Image.objects.filter(pk=image.pk).exists()
+
+
+def test_an_upload_described_in_the_editor_gives_the_library_its_description():
+    author, _ = member_of("Author")
+    url = author.post(reverse("editor-image-upload"), {"upload": photo()}).json()["url"]
+    image = Image.objects.get()
+    assert image.alt_text == ""
+    ArticleFactory(body=f'<p>Text.</p><img src="{url}" alt="Peel solution on a tray">')
+    image.refresh_from_db()
+    assert image.alt_text == "Peel solution on a tray"
+    ArticleFactory(body=f'<p>Text.</p><img src="{url}" alt="Another wording">')
+    image.refresh_from_db()
+    assert image.alt_text == "Peel solution on a tray"  # a description, once given, is the library's to change
