@@ -1,5 +1,6 @@
 """The image library: every uploaded picture once, with its description and focal point, reused by any page."""
 
+import html
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
@@ -51,13 +52,13 @@ def chooses_or_shows(model, pk, name):
 
 
 class ImageQuerySet(models.QuerySet):
-    def describe_from(self, html):
+    def describe_from(self, text):
         """Library images inserted in `html` without a description get the one written in the editor (an upload's
-        text alternative is set there, after the upload)."""
-        for tag in IMG_TAG.finditer(html or ""):
+        text alternative is set there, after the upload). `text` is sanitised HTML."""
+        for tag in IMG_TAG.finditer(text or ""):
             attributes = dict(ATTRIBUTE.findall(tag.group(1)))
             if (alt := attributes.get("alt", "").strip()) and (name := stored_name(attributes.get("src", ""))):
-                self.filter(file=name, alt_text="", decorative=False).update(alt_text=alt[:200])
+                self.filter(file=name, alt_text="", decorative=False).update(alt_text=html.unescape(alt)[:200])
 
     def used(self):
         return self.filter(self.use_condition())

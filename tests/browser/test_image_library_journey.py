@@ -12,6 +12,7 @@ from articles.models import Article
 from images.models import Image
 
 from .conftest import DESKTOP
+from .helpers import axe_violations
 from .test_screenshots import OUT
 
 pytestmark = pytest.mark.browser
@@ -47,6 +48,7 @@ def test_a_library_image_with_a_focal_point_becomes_an_articles_hero_cropped_aro
     expect(page.locator("[data-focal-crop]").first).to_have_css("object-position", "21% 25%")
     page.locator(".focal-picker").evaluate("picker => picker.closest('fieldset').scrollIntoView()")
     snap(page, "image-library-focal-point.png")
+    assert axe_violations(page, include=["#content-main"]) == []
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
@@ -56,6 +58,7 @@ def test_a_library_image_with_a_focal_point_becomes_an_articles_hero_cropped_aro
     expect(dialog.get_by_role("status")).to_contain_text("13 images")
     page.wait_for_timeout(500)  # the thumbnails' images load
     snap(page, "image-library-chooser.png")
+    assert axe_violations(page, include=["dialog[open]"]) == []
     dialog.get_by_label("Search by title or description").fill(image.title.split()[-1])
     choice = dialog.get_by_role("button", name=re.compile(re.escape(image.title)))
     expect(dialog.get_by_role("status")).to_contain_text("1 image")
@@ -67,6 +70,17 @@ def test_a_library_image_with_a_focal_point_becomes_an_articles_hero_cropped_aro
     page.get_by_label("Hero image is decorative").uncheck()
     page.get_by_role("button", name="Publish changes").first.click()
     expect(page.locator(".messagelist")).to_be_visible()
+
+    # The editor's "Image from library" puts the image in the text with the library's description.
+    page.goto(f"{demo_site}/admin/articles/article/{article.pk}/change/")
+    page.locator(".ck-editor__editable").first.click()
+    page.get_by_role("button", name="Image from library").first.click()
+    library = page.get_by_role("dialog", name="Insert image from library")
+    library.get_by_label("Search by title or description").fill(image.title.split()[-1])
+    library.get_by_role("button", name=re.compile(re.escape(image.title))).first.click()
+    expect(library).to_be_hidden()
+    body = page.evaluate("() => window.editors.id_body.getData()")
+    assert f'src="{image.file.url}"' in body and f'alt="{image.alt_text}"' in body
 
     page.goto(f"{demo_site}/blog/botox-facial-symmetry/")
     hero = page.locator(".hero-image img")

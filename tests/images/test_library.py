@@ -310,7 +310,7 @@ def test_gallery_pairs_and_clinicians_show_thumbnails_and_pairs_stay_out_of_the_
 def test_an_image_a_live_pages_unpublished_changes_choose_cannot_be_deleted(editor_client, committed):
     image = ImageFactory()
     article = ArticleFactory(title="Peels explained")
-    editor_client.post(change_url(article), draft_form(article, hero_image=image.pk))  # a draft: the live page is as was
+    editor_client.post(change_url(article), draft_form(article, hero_image=image.pk))  # a draft: the live page stays
     article.refresh_from_db()
     assert article.hero_image is None
     html = editor_client.get(image_url(image)).content.decode()
