@@ -3,6 +3,7 @@ description, focal point (click the picture) and where it is used; the chooser p
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminFileWidget
 from django.db.models import BooleanField, ExpressionWrapper
 from django.http import JsonResponse
 from django.template.loader import render_to_string
@@ -80,6 +81,11 @@ class ImageAdmin(admin.ModelAdmin):
         return super().get_queryset(request).annotate(
             in_use=ExpressionWrapper(Image.objects.none().use_condition(), output_field=BooleanField())
         )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "file":  # its label is the fieldset's legend, which names no control for screen readers
+            kwargs["widget"] = AdminFileWidget(attrs={"aria-label": "Image file", "accept": "image/*"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:  # uploading: the focal point is set once the picture is there

@@ -10,13 +10,14 @@ document.addEventListener("DOMContentLoaded", function () {
   const yInput = form.elements.focal_y;
   const marker = frame.querySelector("[data-focal-marker]");
   const crops = document.querySelectorAll("[data-focal-crop]");
+  const status = document.querySelector("[data-focal-status]");
   const clamp = (value) => Math.min(100, Math.max(0, Math.round(Number(value) || 0)));
 
   function show() {
     const x = clamp(xInput.value), y = clamp(yInput.value);
     marker.style.left = x + "%";
     marker.style.top = y + "%";
-    frame.setAttribute("aria-valuetext", "Focal point " + x + "% across, " + y + "% down");
+    status.textContent = "Focal point " + x + "% across, " + y + "% down.";
     for (const crop of crops) crop.style.objectPosition = x + "% " + y + "%";
   }
 

@@ -246,7 +246,9 @@ def test_rebuild_renditions_command(capsys):
         hero_image=SimpleUploadedFile("r.png", image_bytes("PNG", (1000, 500))), hero_image_alt="Room"
     )
     target = rendition_name(article.hero_image.file.name, 480, "webp")
+    crop = article.hero_image.share_crop_name()
     default_storage.delete(target)
+    default_storage.delete(crop)
     call_command("rebuild_renditions")
-    assert default_storage.exists(target)
+    assert default_storage.exists(target) and default_storage.exists(crop)
     assert "Renditions rebuilt for 1 image(s)." in capsys.readouterr().out
