@@ -74,7 +74,7 @@ def test_staff_write_preview_and_publish_an_article(staff_page, demo_site, brows
     assert 'href="https://www.nhs.uk/conditions/cosmetic-procedures/"' in article.body
     assert re.search(r'<img src="/media/library/\d{4}/\d{2}/\w+\.png"', article.body)
     assert 'alt="Patient resting with a cold compress over the eyes"' in article.body
-    assert 'srcset="/media/renditions/editor/' in article.body
+    assert 'srcset="/media/renditions/library/' in article.body
     public_url = demo_site + article.get_absolute_url()
     assert anonymous_status(browser, public_url) == 404
 
