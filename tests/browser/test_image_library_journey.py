@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 from images.models import Image
+from tests.imagefiles import image_bytes
 
 from .conftest import DESKTOP
 from .helpers import axe_violations
@@ -25,7 +26,8 @@ def snap(page, name):
         page.screenshot(path=OUT / name)
 
 
-def test_a_library_image_with_a_focal_point_becomes_an_articles_hero_cropped_around_it(staff_page, demo_site):
+def test_a_library_image_with_a_focal_point_becomes_an_articles_hero_cropped_around_it(staff_page, demo_site,
+                                                                                       tmp_path):
     page = staff_page
     page.set_viewport_size(DESKTOP)
     article = Article.objects.get(slug="botox-facial-symmetry")
@@ -70,6 +72,23 @@ def test_a_library_image_with_a_focal_point_becomes_an_articles_hero_cropped_aro
     page.get_by_label("Hero image is decorative").uncheck()
     page.get_by_role("button", name="Publish changes").first.click()
     expect(page.locator(".messagelist")).to_be_visible()
+
+    # "Upload a new image" for the share image: the library's form in a small window, chosen once saved.
+    page.goto(f"{demo_site}/admin/articles/article/{article.pk}/change/")
+    share = page.locator("[data-image-chooser]", has=page.locator("#id_share_image"))
+    with page.expect_popup() as opened:
+        share.get_by_role("link", name="Upload a new image").click()
+    popup = opened.value
+    photo = tmp_path / "IMG_2231.jpg"
+    photo.write_bytes(image_bytes("JPEG", (1600, 1000)))
+    popup.get_by_label("Image file").set_input_files(photo)
+    popup.get_by_label("Alt text:").fill("Nurse welcoming a patient at the front desk")
+    popup.get_by_role("button", name="Save", exact=True).click()
+    popup.wait_for_event("close")
+    uploaded = Image.objects.get(alt_text="Nurse welcoming a patient at the front desk")
+    expect(page.locator("#id_share_image")).to_have_value(str(uploaded.pk))
+    expect(share.locator("[data-image-chooser-thumb]")).to_have_attribute("src", uploaded.thumbnail_url)
+    expect(page.locator("[data-seo=image]")).to_have_attribute("src", uploaded.share_crop_url)  # the share card
 
     # The editor's "Image from library" puts the image in the text with the library's description.
     page.goto(f"{demo_site}/admin/articles/article/{article.pk}/change/")
