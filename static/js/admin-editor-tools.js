@@ -416,7 +416,8 @@
         const alt = document.createElement("span");
         alt.className = "image-chooser__alt";
         alt.textContent = image.alt || "No description yet: describe it once it is inserted";
-        button.append(thumb, title, alt);
+        button.append(thumb, title);
+        if (image.alt !== image.title) button.append(alt); // a title made from the description says it already
         button.addEventListener("click", () => {
           this.dialog.close();
           this.editor.execute("insertImage", { source: [{ src: image.url, alt: image.decorative ? "" : image.alt }] });

@@ -70,7 +70,8 @@ document.addEventListener("DOMContentLoaded", function () {
           const alt = document.createElement("span");
           alt.className = "image-chooser__alt";
           alt.textContent = image.alt || (image.decorative ? "Decorative" : "No description yet");
-          button.append(img, title, alt);
+          button.append(img, title);
+          if (image.alt !== image.title) button.append(alt);  // a title made from the description says it already
           button.addEventListener("click", () => choose(image));
           item.append(button);
           grid.append(item);
