@@ -66,7 +66,7 @@ class Article(ClaimsChecked, Publishable):
         help_text="Treatments this article is about; each links back to it.",
     )
 
-    shown_with = ("articles.Category", "clinicians.Clinician")
+    shown_with = ("articles.Category", "clinicians.Clinician", "images.Image")
     write_label = "Write an article"
     claim_rules = claims.RULES
 

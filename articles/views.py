@@ -12,8 +12,9 @@ from .models import Article, Category
 
 MORE_ARTICLES = 3
 # What an article card shows (kept in the shared cache: never a whole staff account).
-CARD_FIELDS = ["title", "slug", "summary", "publish_at", "reading_time", "hero_image", "hero_image_width",
-               "hero_image_height", "author", "author__name", "author__slug"]
+CARD_FIELDS = ["title", "slug", "summary", "publish_at", "reading_time", "hero_image", "hero_image__file",
+               "hero_image__width", "hero_image__height", "hero_image__focal_x", "hero_image__focal_y", "author",
+               "author__name", "author__slug"]
 
 
 class ArticleListView(ListView):
@@ -24,7 +25,7 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         slug = self.kwargs.get("slug") or self.request.GET.get("category")
-        articles = Article.objects.published().select_related("author").defer("body")
+        articles = Article.objects.published().select_related("author", "hero_image").defer("body")
         if slug:
             if not slug_re.fullmatch(slug):
                 raise Http404("No such category.")
@@ -58,7 +59,7 @@ class ArticleListView(ListView):
 
 
 class ArticleDetailView(PublishableDetailView):
-    queryset = Article.objects.select_related("author", "reviewed_by")
+    queryset = Article.objects.select_related("author", "reviewed_by", "hero_image", "share_image")
 
     def get_context_data(self, **kwargs):
         # Looked up only if the page's content is rendered, not when it was kept (publishing.cache).
@@ -77,5 +78,8 @@ class ArticleDetailView(PublishableDetailView):
         return for_this_version(
             self.request,
             "latest-articles",
-            lambda: list(Article.objects.published().select_related("author").only(*CARD_FIELDS)[: MORE_ARTICLES + 1]),
+            lambda: list(
+                Article.objects.published().select_related("author", "hero_image")
+                .only(*CARD_FIELDS)[: MORE_ARTICLES + 1]
+            ),
         )

@@ -119,8 +119,10 @@ def page_texts(page):
         ("summary", "summary", "Summary", page.summary),
         ("seo", "seo_title", "SEO title", page.seo_title),
         ("seo", "meta_description", "Meta description", page.meta_description),
-        ("alt", "hero_image_alt", "Hero image text alternative", page.hero_image_alt),
-        ("alt", "share_image_alt", "Share image text alternative", page.share_image_alt),
+        # What screen readers will hear: the page's own text, else the library's description.
+        ("alt", "hero_image_alt", "Hero image text alternative", page.hero_alt or page.hero_image_alt),
+        ("alt", "share_image_alt", "Share image text alternative",
+         page.share_image.effective_alt(page.share_image_alt) if page.share_image else page.share_image_alt),
     ]
     for field in page.rich_text_fields:
         label = page._meta.get_field(field).verbose_name.capitalize()

@@ -331,11 +331,12 @@ CKEDITOR_5_CONFIGS = {
         # end, refused link addresses, video previews. django-ckeditor-5 turns "callback:name" into window.name.
         "extraPlugins": ["callback:clinicEditorTools"],
         "pageLinks": {"url": format_lazy("{}?q=", reverse_lazy("editor-page-links"))},  # never ends in "/": see JS
+        "libraryImages": {"url": format_lazy("{}?q=", reverse_lazy("admin:images_image_choose"))},
         "toolbar": {
             "items": [
                 "heading", "|", "bold", "italic", "link", "pageLink", "|",
-                "bulletedList", "numberedList", "blockQuote", "insertTable", "uploadImage", "mediaEmbed", "|",
-                "undo", "redo",
+                "bulletedList", "numberedList", "blockQuote", "insertTable", "uploadImage", "libraryImage",
+                "mediaEmbed", "|", "undo", "redo",
             ],
             "shouldNotGroupWhenFull": False,
         },

@@ -22,8 +22,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            featured_treatments=Treatment.objects.published()[:6],
-            latest_articles=Article.objects.published().select_related("author")[:3],
+            featured_treatments=Treatment.objects.published().select_related("hero_image")[:6],
+            latest_articles=Article.objects.published().select_related("author", "hero_image")[:3],
             **kwargs,
         )
 

@@ -197,6 +197,45 @@ def make_renditions(storage, name, prepared=None):
     return size
 
 
+SHARE_SIZE = (1200, 630)  # what social networks show best
+
+
+def crop_name(name, focal_x, focal_y, size):
+    """A crop's name says its focal point: a new focal point is a new address, which caches and social networks
+    fetch afresh."""
+    stem = name.rpartition(".")[0]
+    return f"{RENDITIONS_DIR}/{stem}-crop{focal_x}x{focal_y}-{size[0]}x{size[1]}.jpg"
+
+
+def crop_box(width, height, focal_x, focal_y, size):
+    """The largest box of `size`'s shape inside a `width`×`height` image, centred on the focal point (percent) as
+    far as the edges allow."""
+    ratio = size[0] / size[1]
+    box_w, box_h = (width, width / ratio) if width / height <= ratio else (height * ratio, height)
+    left = min(max(width * focal_x / 100 - box_w / 2, 0), width - box_w)
+    top = min(max(height * focal_y / 100 - box_h / 2, 0), height - box_h)
+    return round(left), round(top), round(left + box_w), round(top + box_h)
+
+
+def make_crop(storage, name, focal_x, focal_y, size):
+    """Write the JPEG crop of stored image `name` of exactly `size` around the focal point (a small image is
+    enlarged: share cards are shown at this size anyway)."""
+    with storage.open(name, "rb") as file, Image.open(file) as stored:
+        stored.load()
+        image = stored.convert("RGBA") if stored.mode in ("RGBA", "LA", "P") else stored.convert("RGB")
+    if image.mode == "RGBA":  # JPEG holds no transparency: on white, as the page shows it
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image, mask=image.getchannel("A"))
+        image = background
+    box = crop_box(*image.size, focal_x, focal_y, size)
+    crop = image.resize(size, Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
+    target = crop_name(name, focal_x, focal_y, size)
+    if storage.exists(target):
+        storage.delete(target)
+    storage.save(target, ContentFile(encode(crop, "JPEG", **FORMATS["JPEG"][1])))
+    return target
+
+
 def srcset(storage, name, width, extension):
     """The srcset of stored image `name` in `extension` ("webp", or the original's own for the fallback).
     Built from the storage's base address alone: pages touch neither files nor Pillow."""

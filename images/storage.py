@@ -14,7 +14,8 @@ from django.utils.functional import cached_property
 
 from .pipeline import RENDITIONS_DIR
 
-RENDITION = re.compile(rf"{RENDITIONS_DIR}/(?P<key>.+)-\d+\.\w+")
+# Width renditions (`ab12-480.webp`) and crops around a focal point (`ab12-crop30x40-1200x630.jpg`).
+RENDITION = re.compile(rf"{RENDITIONS_DIR}/(?P<key>.+?)(?:-crop\d+x\d+-\d+x\d+|-\d+)\.\w+")
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
@@ -50,8 +51,12 @@ def renditions_of(storage, name):
         files = storage.listdir(folder)[1]
     except FileNotFoundError:
         return []
-    pattern = re.compile(rf"{re.escape(stem)}-\d+\.\w+")
+    pattern = re.compile(rf"{re.escape(stem)}(?:-crop\d+x\d+-\d+x\d+|-\d+)\.\w+")
     return [f"{folder}/{file}" for file in files if pattern.fullmatch(file)]
+
+
+def crops_of(storage, name):
+    return [file for file in renditions_of(storage, name) if "-crop" in file.rpartition("/")[2]]
 
 
 def with_renditions(storage, name):

@@ -50,6 +50,12 @@ def image_fields(model):
     return [field.name for field in model._meta.concrete_fields if isinstance(field, CleanImageField)]
 
 
+def library_fields(model):
+    """Fields choosing a library image (a page's hero and share images): the page shows that image's file."""
+    return [field.name for field in model._meta.concrete_fields
+            if field.many_to_one and field.related_model._meta.label == "images.Image"]
+
+
 def image_models():
     """Models whose rows hold images: in image fields, or in rich-text bodies."""
     return [model for model in apps.get_models() if image_fields(model) or getattr(model, "rich_text_fields", ())]
@@ -58,6 +64,7 @@ def image_models():
 def names_held(obj):
     """Stored names of the images `obj` holds itself."""
     names = {getattr(obj, field).name for field in image_fields(type(obj)) if getattr(obj, field)}
+    names |= {getattr(obj, field).file.name for field in library_fields(type(obj)) if getattr(obj, field)}
     for field in getattr(obj, "rich_text_fields", ()):
         names |= body_image_names(getattr(obj, field))
     return names
@@ -114,6 +121,32 @@ def needles(name):
     return {f"{key}.", f"{quote(key)}."}
 
 
+def library_references(name):
+    """How serialised pages (working drafts, preview links, revisions) refer to the library image whose file (or
+    rendition) is `name`: by its number, in a field choosing a library image."""
+    from images.models import Image
+
+    pks = Image.objects.filter(file__startswith=f"{image_key(name)}.").values_list("pk", flat=True)
+    fields = {field for model in page_types() for field in library_fields(model)}
+    return {f'"{field}": {pk}{end}' for pk in pks for field in fields for end in (",", "}")}
+
+
+def drafts_using(image):
+    """(page, how) for pages whose working draft chooses the library `image` (images.models.usage_finders): deleting
+    it would leave the draft pointing at nothing when it is published."""
+    condition = holding(PageDraft, library_references(image.file.name), field="data")
+    found = []
+    for content_type, object_id in PageDraft.objects.filter(condition).values_list("content_type", "object_id"):
+        model = ContentType.objects.get_for_id(content_type).model_class()
+        if model is not None and (page := model._default_manager.filter(pk=object_id).first()):
+            found.append((page, "in its unpublished changes"))
+    return found
+
+
+def record_needles(name):
+    return needles(name) | library_references(name)
+
+
 def holders(name):
     """The models (a page type, say) of the rows, working drafts, preview links, kept typing and revisions that refer
     to image `name`, or to the image a rendition `name` was made from: cheapest first, as they are found (callers
@@ -122,6 +155,7 @@ def holders(name):
     for model in image_models():
         if model._default_manager.filter(holding(model, found, exact=False)).exists():
             yield owner_of(model)
+    found = record_needles(name)
     records = [
         (PageDraft.objects.all(), "data"),
         (PreviewLink.objects.all(), "data"),
@@ -173,6 +207,10 @@ def row_deleted(sender, instance, **kwargs):
 
 
 def connect():
+    from images.models import usage_finders
+
+    if drafts_using not in usage_finders:
+        usage_finders.append(drafts_using)
     for model in image_models():
         uid = model._meta.label
         pre_save.connect(remember_stored_names, sender=model, dispatch_uid=f"media-before-save-{uid}")
@@ -211,7 +249,7 @@ def may_see(request, name):
             referred_to = True
         if not referred_to and user_may_upload(user):
             return True
-    return links_shown(request).filter(holding(PreviewLink, needles(name), field="data")).exists()
+    return links_shown(request).filter(holding(PreviewLink, record_needles(name), field="data")).exists()
 
 
 @never_cache  # the answer, 404 included: a file may go public (or private) at any moment
@@ -297,7 +335,8 @@ def sync_public_copies(replace=False):
             adopted += 1
     shown = set()
     for model in image_models():
-        for row in shown_publicly(model).only(*image_fields(model), *getattr(model, "rich_text_fields", ())):
+        rows = shown_publicly(model)
+        for row in rows.select_related(*library_fields(model)) if library_fields(model) else rows:
             shown |= names_held(row)
     shown_keys = {image_key(name) for name in shown}
     withdrawn = {image_key(name) for name in stored_files(public) if image_key(name) not in shown_keys}

@@ -19,7 +19,7 @@ from django.utils.html import strip_tags
 from django_ckeditor_5.fields import CKEditor5Field
 
 from images.alt_text import alt_text_problem
-from images.fields import CleanImageField
+from images.models import Image
 from images.rich_text import body_image_problems, with_renditions
 
 from .review import fingerprint, plain_words
@@ -229,37 +229,27 @@ class Publishable(models.Model):
         help_text="Tick to ask search engines not to list this page (an offer sent only by email, say). Patients "
         "can still open it, and the site's own search still finds it; it is left out of the sitemap.",
     )
-    share_image = CleanImageField(
-        upload_to="share/%Y/%m/",
-        blank=True,
-        width_field="share_image_width",
-        height_field="share_image_height",
-        help_text="Optional picture shown when the page is shared in messages and on social media (1200 × 630 "
-        "pixels fits best). Without one, the hero image is used, or else the clinic's own card.",
+    share_image = models.ForeignKey(
+        "images.Image", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        help_text="Optional picture shown when the page is shared in messages and on social media, cropped to "
+        "1200 × 630 pixels around its focal point. Without one, the hero image is used, or else the clinic's own card.",
     )
-    share_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    share_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     share_image_alt = models.CharField(
         "share image alt text",
         max_length=200,
         blank=True,
-        help_text="Describe the share picture for people who cannot see it. Required when a share image is set.",
+        help_text="Leave empty to use the library's description of the image; write one here for this page only.",
     )
-    hero_image = CleanImageField(
-        upload_to="heroes/%Y/%m/",
-        blank=True,
-        width_field="hero_image_width",
-        height_field="hero_image_height",
-        help_text="Optional large image at the top of the page, in listings and when the page is shared. "
-        "JPEG, PNG or WebP; location and camera data are removed.",
+    hero_image = models.ForeignKey(
+        "images.Image", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        help_text="Optional large image at the top of the page, in listings and when the page is shared, chosen "
+        "from the image library (or uploaded to it). Crops keep the image's focal point in view.",
     )
-    hero_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    hero_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_image_alt = models.CharField(
         "hero image alt text",
         max_length=200,
         blank=True,
-        help_text="Describe the image for people who cannot see it. Required unless the image is decorative.",
+        help_text="Leave empty to use the library's description of the image; write one here for this page only.",
     )
     hero_image_decorative = models.BooleanField(
         "hero image is decorative",
@@ -319,6 +309,7 @@ class Publishable(models.Model):
 
         for field in self.rich_text_fields_to_write(update_fields):
             setattr(self, field, with_current_addresses(with_renditions(sanitize_html(getattr(self, field)))))
+            Image.objects.describe_from(getattr(self, field))
         stored = type(self).objects.filter(pk=self.pk).values("status", "slug", "publish_at", "unpublish_at").first()
         if self.status == Status.PUBLISHED and (update_fields is None or "status" in update_fields):
             # What no one may publish without, judged on what is stored, whatever the path.
@@ -352,18 +343,9 @@ class Publishable(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        if self.hero_image and not self.hero_image_decorative:
-            if not self.hero_image_alt.strip():
-                errors["hero_image_alt"] = (
-                    "Describe the hero image for people who cannot see it, or tick “hero image is decorative”."
-                )
-            elif problem := alt_text_problem(self.hero_image_alt):
-                errors["hero_image_alt"] = problem
-        if self.share_image:
-            if not self.share_image_alt.strip():
-                errors["share_image_alt"] = "Describe the share image for people who cannot see it."
-            elif problem := alt_text_problem(self.share_image_alt):
-                errors["share_image_alt"] = problem
+        for field, label in (("hero_image", "hero image"), ("share_image", "share image")):
+            if message := self.alt_text_problem(field, label):
+                errors[f"{field}_alt"] = message
         if self.unpublish_at and self.publish_at and self.unpublish_at <= self.publish_at:
             errors["unpublish_at"] = "The page must go live before it is unpublished: choose a later time, or none."
         for field in self.rich_text_fields:
@@ -466,9 +448,40 @@ class Publishable(models.Model):
     def get_admin_url(self):
         return reverse(f"admin:{self._meta.app_label}_{self._meta.model_name}_change", args=[self.pk])
 
+    def alt_text_problem(self, field, label):
+        """Why the text alternative of the hero or share image (`field`) does not do, or None: the page's own, else
+        the library's description, unless the image is decorative here (a hero) or everywhere (in the library)."""
+        image, override = getattr(self, field), getattr(self, f"{field}_alt")
+        if image is None or (field == "hero_image" and self.hero_image_decorative):
+            return None
+        if override.strip():
+            return alt_text_problem(override)
+        if not image.effective_alt():
+            if image.decorative and field == "hero_image":
+                return None
+            return (
+                f"Describe the {label} for people who cannot see it: the library's image “{image}” has no "
+                "description. Write one here (or in the library, for every page that uses it)."
+            )
+        return None
+
     @property
     def hero_alt(self):
-        return "" if self.hero_image_decorative else self.hero_image_alt
+        """What screen readers hear for the hero image ("" when it is decorative)."""
+        if not self.hero_image or self.hero_image_decorative:
+            return ""
+        return self.hero_image.effective_alt(self.hero_image_alt)
+
+    @property
+    def sharing_image(self):
+        """The picture shared in messages and social media: the share image, else the hero (None: the clinic's)."""
+        return self.share_image or self.hero_image
+
+    @property
+    def sharing_alt(self):
+        if self.share_image:
+            return self.share_image.effective_alt(self.share_image_alt) or self.title
+        return self.hero_alt or self.title
 
     @property
     def kind(self):

@@ -19,11 +19,14 @@ PAGE_ACTIONS = {
     "Front desk": [],
 }
 # Everything else, by "app_label.codename".
-CONTENT_READ = ["articles.view_category", "treatments.view_faq", "clinicians.view_clinician"]
+CONTENT_READ = ["articles.view_category", "treatments.view_faq", "clinicians.view_clinician", "images.view_image"]
+# The image library: Authors and Editors add and change images; only Editors delete one (never one in use).
+LIBRARY_WRITE = ["images.add_image", "images.change_image"]
 OTHER_PERMISSIONS = {
-    "Author": [*CONTENT_READ, "treatments.add_faq", "treatments.change_faq", "treatments.delete_faq"],
+    "Author": [*CONTENT_READ, *LIBRARY_WRITE, "treatments.add_faq", "treatments.change_faq", "treatments.delete_faq"],
     "Editor": [
-        *CONTENT_READ, "treatments.add_faq", "treatments.change_faq", "treatments.delete_faq",
+        *CONTENT_READ, *LIBRARY_WRITE, "images.delete_image",
+        "treatments.add_faq", "treatments.change_faq", "treatments.delete_faq",
         "articles.add_category", "articles.change_category", "articles.delete_category",
         *(f"search.{action}_synonym" for action in ("view", "add", "change", "delete")),
         "clinic.view_clinicdetails", "clinic.change_clinicdetails",

@@ -116,7 +116,8 @@ def web_page_node(base_url, page):
 
 
 def image_url(base_url, page):
-    return base_url + page.hero_image.url if page.hero_image else None
+    image = page.sharing_image
+    return base_url + image.share_crop_url if image else None
 
 
 @singledispatch

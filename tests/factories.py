@@ -2,11 +2,14 @@ from datetime import timedelta
 
 import factory
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from articles.models import Article, Category
 from clinicians.models import Clinician
+from images.models import Image
 from publishing.models import Status
+from tests.imagefiles import image_bytes
 from treatments.models import FAQ, Treatment
 
 
@@ -30,8 +33,28 @@ class CategoryFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"category-{n}")
 
 
+class ImageFactory(factory.django.DjangoModelFactory):
+    """A library image: a small PNG through the pipeline, described."""
+
+    class Meta:
+        model = Image
+
+    title = factory.Sequence(lambda n: f"Library image {n}")
+    alt_text = "A calm treatment room with a reclining chair"
+    file = factory.LazyFunction(lambda: SimpleUploadedFile("room.png", image_bytes("PNG", (600, 400))))
+
+
+def library_image(value, alt=""):
+    """A test's hero or share image: a library image as given, or one made from an uploaded file (described with
+    the page's alt text, as the upgrade to the library did)."""
+    if value is None or isinstance(value, Image):
+        return value
+    return ImageFactory(file=value, alt_text=alt)
+
+
 class PublishableFactory(factory.django.DjangoModelFactory):
-    """Published an hour ago unless a test says otherwise."""
+    """Published an hour ago unless a test says otherwise. A file given as `hero_image` or `share_image` becomes a
+    library image."""
 
     title = factory.Sequence(lambda n: f"Page {n}")
     slug = factory.Sequence(lambda n: f"page-{n}")
@@ -42,6 +65,13 @@ class PublishableFactory(factory.django.DjangoModelFactory):
     class Meta:
         abstract = True
         skip_postgeneration_save = True
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        for use in ("hero_image", "share_image"):
+            if use in kwargs:
+                kwargs[use] = library_image(kwargs[use], kwargs.get(f"{use}_alt", ""))
+        return kwargs
 
     @factory.post_generation
     def review_covers_the_content(page, create, extracted, **kwargs):

@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.utils.html import format_html
 
 from claims.admin import ClaimsAdminMixin
+from images.admin import file_thumbnail
 from publishing.admin import (
     HERO_FIELDSET,
     HISTORY_FIELDSET,
@@ -21,9 +23,21 @@ class BeforeAfterPairInline(OrderedStackedInline):
     model = BeforeAfterPair
     extra = 0
     fields = [
-        ("before_image", "before_alt"), ("after_image", "after_alt"), "caption",
+        "photos", ("before_image", "before_alt"), ("after_image", "after_alt"), "caption",
         ("consent_recorded", "consent_reference"), "show_publicly", "order",
     ]
+    readonly_fields = ["photos"]
+
+    class Media:
+        css = {"all": ["css/admin-image-library.css"]}
+
+    @admin.display(description="photos")
+    def photos(self, pair):
+        return format_html(
+            '<span class="pair-thumbs">{} {}</span><span class="help">Patient photos stay out of the image library: '
+            "the patient consented to this page only, so they cannot be reused elsewhere.</span>",
+            file_thumbnail(pair.before_image, pair.before_width), file_thumbnail(pair.after_image, pair.after_width),
+        )
 
 
 class FAQInline(OrderedStackedInline):

@@ -72,7 +72,7 @@ class Treatment(ClaimsChecked, Publishable):
         "body", "how_it_works", "risks", "aftercare", "procedure_time", "anaesthetic", "results_last", "downtime",
         "recovery", "minimum_age",
     )
-    shown_with = ("treatments.FAQ", "treatments.BeforeAfterPair", "clinicians.Clinician")
+    shown_with = ("treatments.FAQ", "treatments.BeforeAfterPair", "clinicians.Clinician", "images.Image")
     write_label = "New treatment page"
     claim_rules = claims.RULES
 

@@ -16,7 +16,7 @@ class TreatmentListView(ListView):
     extra_context = {"breadcrumbs": [("Home", reverse_lazy("home")), ("Treatments", reverse_lazy("treatments:list"))]}
 
     def get_queryset(self):
-        return Treatment.objects.published()
+        return Treatment.objects.published().select_related("hero_image")
 
 
 class PriceListView(TreatmentListView):
@@ -26,14 +26,16 @@ class PriceListView(TreatmentListView):
     extra_context = {"breadcrumbs": [("Home", reverse_lazy("home")), ("Prices", reverse_lazy("prices"))]}
 
     def get_queryset(self):
-        return super().get_queryset().only("title", "slug", "category", "price_from", "price_currency", "display_order")
+        return super().get_queryset().select_related(None).only(
+            "title", "slug", "category", "price_from", "price_currency", "display_order"
+        )
 
 
 class TreatmentDetailView(PublishableDetailView):
     model = Treatment
 
     def get_queryset(self):
-        return super().get_queryset().select_related("reviewed_by")
+        return super().get_queryset().select_related("reviewed_by", "hero_image", "share_image")
 
     def get_context_data(self, **kwargs):
         # Looked up only if the page's content is rendered, not when it was kept (publishing.cache).
@@ -44,7 +46,9 @@ class TreatmentDetailView(PublishableDetailView):
             gallery=SimpleLazyObject(lambda: self.with_children().public_gallery),
             clinicians=SimpleLazyObject(lambda: list(treatment.clinicians.all())),
             related_articles=SimpleLazyObject(
-                lambda: list(treatment.related_articles.published().select_related("author")[:RELATED_ARTICLES])
+                lambda: list(
+                    treatment.related_articles.published().select_related("author", "hero_image")[:RELATED_ARTICLES]
+                )
             ),
             **kwargs,
         )

@@ -20,6 +20,8 @@ from django.utils.text import capfirst
 from django.utils.translation import ngettext
 from reversion_compare.admin import CompareVersionAdmin
 
+from images.widgets import ImageChooser
+
 from .. import drafts
 from ..forms import PublishableAdminForm
 from ..models import PageDraft, PreviewLink, ReviewRequest, Status
@@ -130,8 +132,10 @@ class PublishableAdmin(
     list_per_page = 50
 
     class Media:
-        js = ["js/admin-autosave.js", "js/admin-live-preview.js", "js/admin-seo-panel.js", "js/admin-editor-tools.js"]
-        css = {"all": ["css/admin-live-preview.css", "css/admin-seo-panel.css", "css/admin-editor-tools.css"]}
+        js = ["js/admin-autosave.js", "js/admin-live-preview.js", "js/admin-seo-panel.js", "js/admin-editor-tools.js",
+              "js/admin-image-chooser.js"]
+        css = {"all": ["css/admin-live-preview.css", "css/admin-seo-panel.css", "css/admin-editor-tools.css",
+                       "css/admin-image-library.css"]}
 
     # Roles. Authors hold change but not publish: they write drafts. Editors publish. Reviewers review.
     def has_publish_permission(self, request):
@@ -182,7 +186,13 @@ class PublishableAdmin(
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "summary":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("hero_image", "share_image"):
+            kwargs["widget"] = ImageChooser()
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("hero_image", "share_image") and hasattr(formfield.widget, "can_add_related"):
+            formfield.widget.can_add_related = False  # the chooser says "Upload a new image" itself
+            formfield.widget.can_delete_related = False  # deleting is the library's business, with its checks
+        return formfield
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))

@@ -44,7 +44,7 @@ def advice(page, clinic_name):
         keys.append("description-ok")
     if description and not page.meta_description.strip():
         keys.append("description-from-summary")
-    keys.append("image-share" if page.share_image else "image-hero" if page.hero_image else "image-default")
+    keys.append("image-share" if page.share_image_id else "image-hero" if page.hero_image_id else "image-default")
     if page.noindex:
         keys.append("noindex")
     return keys

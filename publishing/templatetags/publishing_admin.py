@@ -16,7 +16,7 @@ register = template.Library()
 # The admin's apps, grouped on the home page in this order. Apps named nowhere (users, groups, sign-in records,
 # two-factor devices...) are for administrators: the last group, and only superusers hold their permissions.
 APP_GROUPS = [
-    ("content", "Content", ["articles", "treatments", "clinicians", "clinic", "claims"]),
+    ("content", "Content", ["articles", "treatments", "images", "clinicians", "clinic", "claims"]),
     ("patients", "Patients", ["enquiries"]),
     ("tools", "Site tools", ["publishing", "search"]),
 ]

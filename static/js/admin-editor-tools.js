@@ -20,6 +20,7 @@
   const PAGE_REFERENCE = /^[a-z_]+\.[a-z_]+:\d{1,10}$/;
   const STYLING = /(?:\b(?:color|background(?:-color)?|text-align|font-family|font-size)\s*:)|<(?:font|mark|u|s|strike|center)\b|\salign=/i;
   const PAGE_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20"><path d="M4 2h8l4 4v5h-1.5V7H11V3.5H5.5v13H9V18H4z"/><path d="M13.5 12.2a2.3 2.3 0 0 1 3.2 0 2.3 2.3 0 0 1 0 3.2l-1.5 1.5a2.3 2.3 0 0 1-3.2 0l.9-.9a1 1 0 0 0 1.4 0l1.5-1.5a1 1 0 0 0-1.4-1.4l-.5.5-.9-.9zm-.8 1.6a2.3 2.3 0 0 1 0 3.2l-.6.6-.9-.9.6-.6a1 1 0 0 0-1.4-1.4l-1.5 1.5a1 1 0 0 0 0 1.4l-.9.9a2.3 2.3 0 0 1 0-3.2l1.5-1.5a2.3 2.3 0 0 1 3.2 0z"/></svg>';
+  const LIBRARY_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20"><path d="M2 4h12v10H2zm1.5 1.5v5.6l3-3 3.5 3.5 1.5-1.5 1 1V5.5z"/><path d="M16 6h2v12H5v-2h11z"/><circle cx="10.5" cy="8" r="1.2"/></svg>';
 
   function scheme(address) {
     // As browsers read an address: control characters and spaces do not count ("java\tscript:").
@@ -348,6 +349,98 @@
     });
   }
 
+  /* "Insert image from library": a grid of the library's thumbnails (images/admin.py's chooser); the chosen image
+     goes in with the library's description as its text alternative, which staff may change in the editor. */
+  const library = {
+    dialog: null,
+    editor: null,
+    timer: null,
+
+    build() {
+      const dialog = document.createElement("dialog");
+      dialog.className = "page-chooser image-chooser__dialog";
+      dialog.setAttribute("aria-labelledby", "library-chooser-title");
+      dialog.innerHTML =
+        '<h2 id="library-chooser-title">Insert image from library</h2>' +
+        '<label for="library-chooser-query">Search by title or description</label>' +
+        '<input type="search" id="library-chooser-query" autocomplete="off" spellcheck="false">' +
+        '<p class="page-chooser__status" role="status"></p>' +
+        '<ul class="image-chooser__grid"></ul>' +
+        '<p class="page-chooser__actions"><button type="button" class="button" data-close>Cancel</button></p>';
+      document.body.append(dialog);
+      const query = dialog.querySelector("input");
+      query.addEventListener("input", () => {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.search(query.value), 200);
+      });
+      query.addEventListener("keydown", (event) => { if (event.key === "Enter") event.preventDefault(); });
+      dialog.querySelector("[data-close]").addEventListener("click", () => dialog.close());
+      dialog.addEventListener("close", () => { if (this.editor) this.editor.editing.view.focus(); });
+      this.dialog = dialog;
+    },
+
+    open(editor) {
+      if (!this.dialog) this.build();
+      this.editor = editor;
+      this.dialog.showModal();
+      this.dialog.querySelector("input").focus();
+      this.search(this.dialog.querySelector("input").value);
+    },
+
+    async search(text) {
+      const status = this.dialog.querySelector(".page-chooser__status");
+      const list = this.dialog.querySelector(".image-chooser__grid");
+      let answer;
+      try {
+        const response = await fetch(this.editor.config.get("libraryImages.url") + encodeURIComponent(text.trim()),
+          { credentials: "same-origin", headers: { Accept: "application/json" } });
+        answer = response.ok ? await response.json() : { error: response.status };
+      } catch (error) {
+        answer = { error: "offline" };
+      }
+      list.replaceChildren();
+      if (answer.error) {
+        status.textContent = "The library could not be searched just now. Try again in a moment.";
+        return;
+      }
+      status.textContent = answer.images.length ? "" : "No image matches. Upload one with “Upload image”.";
+      for (const image of answer.images) {
+        const item = document.createElement("li");
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "image-chooser__choice";
+        const thumb = document.createElement("img");
+        Object.assign(thumb, { src: image.thumb, alt: "", width: 160, height: 120 });
+        const title = document.createElement("span");
+        title.textContent = image.title;
+        const alt = document.createElement("span");
+        alt.className = "image-chooser__alt";
+        alt.textContent = image.alt || "No description yet: describe it once it is inserted";
+        button.append(thumb, title);
+        if (image.alt !== image.title) button.append(alt); // a title made from the description says it already
+        button.addEventListener("click", () => {
+          this.dialog.close();
+          this.editor.execute("insertImage", { source: [{ src: image.url, alt: image.decorative ? "" : image.alt }] });
+        });
+        item.append(button);
+        list.append(item);
+      }
+    },
+  };
+
+  function libraryImageButton(editor) {
+    editor.ui.componentFactory.add("libraryImage", (locale) => {
+      const ButtonView = editor.ui.componentFactory.create("undo").constructor;
+      const button = new ButtonView(locale);
+      button.set({ label: "Image from library", icon: LIBRARY_ICON, withText: true,
+                   tooltip: "Insert an image from the image library" });
+      const insert = editor.commands.get("insertImage");
+      if (insert) button.bind("isEnabled").to(insert, "isEnabled");
+      button.on("execute", () => library.open(editor));
+      return button;
+    });
+  }
+
   window.clinicEditorTools = function clinicEditorTools(editor) {
     const say = notices(editor);
     pageReferences(editor);
@@ -355,6 +448,7 @@
     linksEndWhereTheyEnd(editor);
     pastedHeadings(editor);
     pageLinkButton(editor);
+    libraryImageButton(editor);
     editor.on("ready", () => pasteNotice(editor, say));
   };
 

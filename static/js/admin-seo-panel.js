@@ -23,6 +23,10 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function imageUrl(name, storedUrl) {
     const input = form.elements[name];
+    if (input && input.tagName === "SELECT") {  // a library image: its share crop (images/widgets.py)
+      const option = input.selectedOptions[0];
+      return option && option.value ? option.dataset.shareUrl || "" : "";
+    }
     const clear = form.elements[name + "-clear"];
     if (input && input.files && input.files[0]) {
       const file = input.files[0];

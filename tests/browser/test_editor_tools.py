@@ -196,7 +196,7 @@ def test_pasted_text_arrives_as_the_site_will_show_it_and_refused_parts_are_name
     paste_html(page, f'<p><img src="data:image/png;base64,{picture}" alt="A red square"></p>'
                      '<p><img src="file:///C:/Users/me/photo.png" alt="From Word"></p>')
     expect(page.locator(".editor-notice")).to_contain_text("A picture from another document could not be copied")
-    expect(page.locator(".ck-editor__editable img[src^='/media/editor/']")).to_have_count(1)
+    expect(page.locator(".ck-editor__editable img[src^='/media/library/']")).to_have_count(1)
     assert "file:" not in editor_data(page)
 
     page.keyboard.type(" Read ")

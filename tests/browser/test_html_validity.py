@@ -92,6 +92,9 @@ def test_admin_forms_and_home_are_valid_html(demo_site, tmp_path):
         "clinician-change": (superuser, f"/admin/clinicians/clinician/{article.author.pk}/change/"),
         "redirect-add": (superuser, "/admin/publishing/redirect/add/"),
         "redirect-import": (superuser, "/admin/publishing/redirect/import/"),
+        "image-library": (author, "/admin/images/image/"),
+        "image-add": (author, "/admin/images/image/add/"),
+        "image-change": (author, f"/admin/images/image/{article.hero_image_id}/change/"),
     }
     files = []
     for name, (client, path) in pages.items():

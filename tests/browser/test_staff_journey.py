@@ -58,8 +58,8 @@ def test_staff_write_preview_and_publish_an_article(staff_page, demo_site, brows
     photo = tmp_path / "recovery.png"
     photo.write_bytes(image_bytes("PNG", size=(64, 48)))
     page.locator(".ck-file-dialog-button input[type=file]").first.set_input_files(photo)
-    expect(editor.locator("img[src*='/media/editor/']")).to_have_count(1)
-    editor.locator("img[src*='/media/editor/']").click()
+    expect(editor.locator("img[src*='/media/library/']")).to_have_count(1)
+    editor.locator("img[src*='/media/library/']").click()
     page.get_by_role("button", name="Change image text alternative").click()
     page.get_by_label("Text alternative").fill("Patient resting with a cold compress over the eyes")
     page.keyboard.press("Enter")
@@ -72,9 +72,9 @@ def test_staff_write_preview_and_publish_an_article(staff_page, demo_site, brows
     assert "<h2>The first week</h2>" in article.body
     assert "<li>Use cold compresses</li>" in article.body
     assert 'href="https://www.nhs.uk/conditions/cosmetic-procedures/"' in article.body
-    assert re.search(r'<img src="/media/editor/\d{4}/\d{2}/\w+\.png"', article.body)
+    assert re.search(r'<img src="/media/library/\d{4}/\d{2}/\w+\.png"', article.body)
     assert 'alt="Patient resting with a cold compress over the eyes"' in article.body
-    assert 'srcset="/media/renditions/editor/' in article.body
+    assert 'srcset="/media/renditions/library/' in article.body
     public_url = demo_site + article.get_absolute_url()
     assert anonymous_status(browser, public_url) == 404
 

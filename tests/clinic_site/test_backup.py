@@ -41,7 +41,7 @@ def test_backup_and_restore_into_an_empty_database(tmp_path, capsys, client, set
     FAQFactory(treatment=treatment, question="Does it hurt?")
     unconsented = make_pair(treatment)  # kept in the backup, and private after the restore
     Enquiry.objects.create(name="Jane", email="jane@example.com", confirmed_adult=True, consented_at=timezone.now())
-    hero_name = article.hero_image.name
+    hero_name = article.hero_image.file.name
     archive = tmp_path / "backup.tar.gz"
 
     call_command("backup", str(archive))
@@ -63,7 +63,7 @@ def test_backup_and_restore_into_an_empty_database(tmp_path, capsys, client, set
     assert search_site("restored") == [restored]
     assert client.get("/blog/restored/").status_code == 200
     settings.SERVE_MEDIA = True
-    assert client.get(restored.hero_image.url).status_code == 200  # public again: its page is live
+    assert client.get(restored.hero_image.file.url).status_code == 200  # public again: its page is live
     assert all(default_storage.exists(url.removeprefix("/media/")) for url in addresses(unconsented))
     assert answers(client, addresses(unconsented)) == {404}
 
@@ -144,8 +144,8 @@ def encrypted_backup(tmp_path, settings):
     call_command("backup", str(archive), stdout=out)
     assert "encrypted with CLINIC_BACKUP_KEY" in out.getvalue()
     call_command("flush", interactive=False, verbosity=0)
-    default_storage.delete(article.hero_image.name)
-    return archive, article.hero_image.name
+    default_storage.delete(article.hero_image.file.name)
+    return archive, article.hero_image.file.name
 
 
 def nothing_was_restored(hero_name):

@@ -255,7 +255,10 @@ def test_upgraded_database_serves_the_same_site_to_patients_and_staff(upgrade):
         *(f"search.{action}_synonym" for action in ("add", "change", "delete", "view")),
         "clinic.change_clinicdetails", "clinic.view_clinicdetails",
         "publishing.add_redirect", "publishing.change_redirect",  # publishing 0010: redirects by hand and by file
+        *(f"images.{action}_image" for action in ("add", "change", "delete", "view")),  # the image library
     ])
+    expected["Author"] = sorted([*expected["Author"], "images.add_image", "images.change_image", "images.view_image"])
+    expected["Clinical reviewer"] = sorted([*expected["Clinical reviewer"], "images.view_image"])
     assert new["roles"] == expected, context
     editor = {"groups": ["Editor"], "can_delete_redirects": True, "redirect_admin_status": 200}
     assert old["olga"] == new["olga"] == editor, context

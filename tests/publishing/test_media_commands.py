@@ -19,9 +19,10 @@ from django.db import transaction
 from django.test import Client
 
 from articles.models import Article
-from images.storage import public_storage, stored_files, with_renditions
+from images.models import Image
+from images.storage import public_storage, with_renditions
 from publishing.models import Autosave, PageDraft, Status
-from tests.factories import ArticleFactory, TreatmentFactory
+from tests.factories import ArticleFactory, ImageFactory, TreatmentFactory
 from tests.imagefiles import image_bytes
 from tests.publishing.test_media import hero, upload
 from tests.publishing.test_previews import link_to
@@ -56,9 +57,15 @@ def exists(name):
     return default_storage.exists(name) or public_storage().exists(name)
 
 
+def forget_row(image):
+    """As a bulk delete (or a crash) leaves a library image's files: no row, no signal."""
+    Image.objects.filter(pk=image.pk)._raw_delete(Image.objects.db)
+
+
 def test_dry_run_lists_unused_files_with_sizes_then_they_are_deleted(committed, settings):
     author, _ = member_of("Author")
-    unused = upload(author).removeprefix("/media/")  # uploaded in the editor, never kept in a page
+    unused = upload(author).removeprefix("/media/")
+    forget_row(Image.objects.get(file=unused))
     with committed():
         article = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
     age_every_file(settings)
@@ -66,22 +73,24 @@ def test_dry_run_lists_unused_files_with_sizes_then_they_are_deleted(committed, 
     listed = clean_media("--dry-run")
     assert re.search(rf"private +{re.escape(unused)} +\d+\xa0bytes", listed)
     assert f"renditions/{unused.rpartition('.')[0]}-8.webp" in listed
-    assert article.hero_image.name.rpartition(".")[0] not in listed
+    assert article.hero_image.file.name.rpartition(".")[0] not in listed
     assert "nothing deleted (--dry-run)" in listed
     assert default_storage.exists(unused)
 
-    assert "Deleted 2 unused file(s)" in clean_media()
+    assert "Deleted 3 unused file(s)" in clean_media()  # the image, its one rendition and its share crop
     assert not default_storage.exists(unused)
-    assert not default_storage.listdir(f"renditions/{unused.rpartition('/')[0]}")[1]
-    assert all(exists(file) for file in everywhere(article.hero_image.name))
+    stem = unused.rpartition("/")[2].rpartition(".")[0]
+    assert not [f for f in default_storage.listdir(f"renditions/{unused.rpartition('/')[0]}")[1] if stem in f]
+    assert all(exists(file) for file in everywhere(article.hero_image.file.name))
     assert "No unused files." in clean_media()
 
 
 def test_files_of_deleted_rows_and_their_public_copies_go(committed, settings):
     with committed():
         article = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
-    files = everywhere(article.hero_image.name)
-    Article.objects.filter(pk=article.pk).update(hero_image="")  # as a bulk update leaves them: no signal
+    files = everywhere(article.hero_image.file.name)
+    Article.objects.filter(pk=article.pk).update(hero_image=None)  # as bulk changes leave them: no signal
+    forget_row(article.hero_image)
     age_every_file(settings)
     clean_media()
     assert not any(exists(file) for file in files)
@@ -94,30 +103,31 @@ def test_recent_uploads_are_left_alone(settings):
     assert default_storage.exists(unused)
 
 
-def test_a_file_only_a_working_draft_refers_to_is_kept(editor_client, committed, settings):
+def test_a_library_image_stays_when_the_draft_that_chose_it_is_discarded(editor_client, committed, settings):
     with committed():
         article = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
+        chosen = ImageFactory(file=hero("IMG_0002.jpg"))
     with committed():
         editor_client.post(change_url(article), draft_form(
-            article, hero_image=hero("IMG_0002.jpg"), hero_image_alt="The new treatment room"))
-    drafted = set(stored_files()) - set(everywhere(article.hero_image.name))
+            article, hero_image=chosen.pk, hero_image_alt="The new treatment room"))
+    drafted = everywhere(chosen.file.name)
     assert drafted and PageDraft.objects.exists()
     age_every_file(settings)
+    PageDraft.objects.all().delete()  # discarded: the image is still in the library, to be chosen again
     assert "No unused files." in clean_media()
     assert all(default_storage.exists(file) for file in drafted)
 
-    PageDraft.objects.all().delete()  # the draft is discarded: now nothing uses them
-    clean_media()
-    assert not any(default_storage.exists(file) for file in drafted)
-
 
 def test_a_file_only_the_history_refers_to_is_kept_until_the_history_goes(committed, settings):
+    author, _ = member_of("Author")
+    url = upload(author)
+    old = url.removeprefix("/media/")
     with committed(), transaction.atomic(), reversion.create_revision():
-        article = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
-    old = article.hero_image.name
+        article = ArticleFactory(body=f'<p>Text.</p><img src="{url}" alt="Peel solution on a tray">')
     with committed():
-        article.hero_image = hero("IMG_0002.jpg")
+        article.body = "<p>Text only.</p>"
         article.save()
+    forget_row(Image.objects.get(file=old))  # gone from the library (as a bulk delete leaves it), not the history
     age_every_file(settings)
     assert "No unused files." in clean_media()
     assert default_storage.exists(old)
@@ -152,12 +162,11 @@ def test_a_file_with_an_odd_name_something_uses_is_never_deleted(committed, sett
     with committed():
         article = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
     odd = "heroes/2019/05/Our clinic (front).jpg"  # named before names were random
-    with default_storage.open(article.hero_image.name, "rb") as content:
+    with default_storage.open(article.hero_image.file.name, "rb") as content:
         default_storage.save(odd, content)
-    if where == "row":
-        Article.objects.filter(pk=article.pk).update(hero_image=odd)
-    else:
-        article.hero_image.name = odd
+    Image.objects.filter(pk=article.hero_image_id).update(file=odd)
+    if where == "working draft":  # the live page no longer shows it; its draft does
+        Article.objects.filter(pk=article.pk).update(hero_image=None)
         PageDraft.objects.create(content_type=ContentType.objects.get_for_model(Article), object_id=article.pk,
                                  data=serializers.serialize("json", [article]))
     age_every_file(settings)
@@ -172,18 +181,18 @@ def test_sync_media_takes_in_an_upgraded_sites_files_and_withdraws_what_patients
     pair = make_pair(TreatmentFactory(slug="botox"))  # no consent
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
     shutil.move(settings.CLINIC_PRIVATE_MEDIA_ROOT, settings.MEDIA_ROOT)
-    assert client.get(draft.hero_image.url).status_code == 200  # the leak this fixes
+    assert client.get(draft.hero_image.file.url).status_code == 200  # the leak this fixes
 
     out = StringIO()
     call_command("sync_media", stdout=out)
 
     assert "Kept a private copy of" in out.getvalue()
     assert answers(client, addresses(pair)) == {404}
-    assert client.get(draft.hero_image.url).status_code == 404
-    live_files = with_renditions(default_storage, live.hero_image.name)
+    assert client.get(draft.hero_image.file.url).status_code == 404
+    live_files = with_renditions(default_storage, live.hero_image.file.name)
     assert answers(client, [f"/media/{file}" for file in live_files]) == {200}
     editor, _ = member_of("Editor")
-    assert answers(editor, addresses(pair)) == {200} and editor.get(draft.hero_image.url).status_code == 200
+    assert answers(editor, addresses(pair)) == {200} and editor.get(draft.hero_image.file.url).status_code == 200
 
 
 def test_rebuilding_renditions_gives_live_pages_public_copies_of_the_new_ones(committed, settings, client):
@@ -192,7 +201,7 @@ def test_rebuilding_renditions_gives_live_pages_public_copies_of_the_new_ones(co
                                  hero_image_alt="A calm treatment room")
     settings.CLINIC_IMAGE_WIDTHS = [320, 480, 960]
     call_command("rebuild_renditions", stdout=StringIO())
-    new = f"/media/renditions/{article.hero_image.name.rpartition('.')[0]}-320.webp"
+    new = f"/media/renditions/{article.hero_image.file.name.rpartition('.')[0]}-320.webp"
     assert Client().get(new).status_code == 200
 
 
@@ -200,7 +209,7 @@ def test_before_sync_media_runs_withdrawing_an_image_keeps_it_privately(settings
     live = ArticleFactory(hero_image=hero(), hero_image_alt="A calm treatment room")
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
     shutil.move(settings.CLINIC_PRIVATE_MEDIA_ROOT, settings.MEDIA_ROOT)  # the old layout: every upload public
-    urls = [f"/media/{file}" for file in with_renditions(public_storage(), live.hero_image.name)]
+    urls = [f"/media/{file}" for file in with_renditions(public_storage(), live.hero_image.file.name)]
     with committed():
         live.status = Status.DRAFT
         live.save()

@@ -53,7 +53,7 @@ def test_seo_fields_and_a_share_image_take_over_as_on_the_public_page(editor_cli
     html = panel(editor_client, treatment)
     assert shown(html, "search-title") == f"Botox anti-wrinkle injections in Harbourside | {CLINIC}"
     assert shown(html, "path") == "treatments › botox"
-    assert f'src="{treatment.share_image.url}"' in html
+    assert f'src="{treatment.share_image.share_crop_url}"' in html
     assert advice_shown(html) == {"title-suffix-cut", "description-long", "image-share", "noindex"}
     assert "seo-panel--hidden" in html
     counts = dict(re.findall(r'data-seo-count="(\w+)">(\d+)<', html))
@@ -66,7 +66,7 @@ def test_a_hero_image_is_the_share_card_until_a_share_image_is_chosen(editor_cli
         article = ArticleFactory(status=Status.DRAFT, hero_image=SimpleUploadedFile("h.jpg", image_bytes("JPEG")),
                                  hero_image_alt="A clinic room")
     html = panel(editor_client, article)
-    assert f'src="{article.hero_image.url}"' in html and advice_shown(html) >= {"image-hero"}
+    assert f'src="{article.hero_image.share_crop_url}"' in html and advice_shown(html) >= {"image-hero"}
 
 
 @pytest.mark.parametrize("title, seo_title, expected", [

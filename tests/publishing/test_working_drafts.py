@@ -23,7 +23,8 @@ def change_url(page):
 
 def draft_form(article, **changes):
     return article_form(**{"author": article.author.pk, "slug": article.slug, "status": Status.PUBLISHED,
-                           "edit_version": article.updated_at.isoformat(), **changes})
+                           "edit_version": article.updated_at.isoformat(), "hero_image": article.hero_image_id or "",
+                           "share_image": article.share_image_id or "", **changes})
 
 
 def version_in_form(client, page):

@@ -10,6 +10,7 @@ from clinicians.models import Clinician
 from demo import articles as demo_articles
 from demo import content as demo_content
 from demo import pictures
+from images.models import Image
 from publishing.models import Status
 from treatments.models import FAQ, BeforeAfterPair, Treatment
 
@@ -48,12 +49,16 @@ class Command(BaseCommand):
                 clinician.save()
 
     def published_and_reviewed(self, slug, seed, picture=None):
+        # Each page's picture goes into the image library, described there (the page uses that description).
         if picture:
             drawing, alt = picture
-            hero = {"hero_image": pictures.hero(f"{slug}.jpg", seed, drawing=drawing), "hero_image_alt": alt}
+            image = Image(title=alt, alt_text=alt, file=pictures.hero(f"{slug}.jpg", seed, drawing=drawing))
         else:
             # Abstract pictures: they add nothing to the text, so screen readers skip them.
-            hero = {"hero_image": pictures.hero(f"{slug}.jpg", seed, motif=slug), "hero_image_decorative": True}
+            image = Image(title=f"Pattern for {slug}", decorative=True,
+                          file=pictures.hero(f"{slug}.jpg", seed, motif=slug))
+        image.save()
+        hero = {"hero_image": image, "hero_image_decorative": image.decorative}
         return {"status": Status.PUBLISHED, "reviewed_by": self.reviewer, "last_reviewed": timezone.localdate(), **hero}
 
     def create_unless_present(self, model, slug, defaults):

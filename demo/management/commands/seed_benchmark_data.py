@@ -9,6 +9,7 @@ from django.utils import timezone
 from articles.models import Article, Category, reading_minutes
 from clinicians.models import Clinician
 from demo import pictures
+from images.models import Image
 from publishing.models import Status, page_types
 from treatments.models import FAQ, Treatment
 
@@ -40,20 +41,18 @@ class Command(BaseCommand):
         rng = random.Random(42)
         now = timezone.now()
         author = Clinician.objects.create(name="Bench Author", slug="bench-author", role="Aesthetic physician")
-        # A few real images through the pipeline; pages share their stored files.
+        # A few real images through the pipeline, in the library; pages share them.
         heroes = []
         for n in range(5):
-            page = Treatment(title=f"Image holder {n}", slug=f"image-holder-{n}", category="surgical", summary=".",
-                             body="<p>.</p>", risks="<p>.</p>", status=Status.DRAFT,
-                             hero_image=pictures.hero(f"bench-{n}.jpg", n), hero_image_alt="Treatment room")
-            page.save()
-            heroes.append((page.hero_image.name, page.hero_image_width, page.hero_image_height))
-        Treatment.objects.filter(slug__startswith="image-holder-").delete()
+            image = Image(title=f"Treatment room {n}", alt_text="Treatment room",
+                          file=pictures.hero(f"bench-{n}.jpg", n))
+            image.save()
+            heroes.append(image)
         cats = Category.objects.bulk_create(
             Category(name=f"Category {n}", slug=f"category-{n}") for n in range(categories)
         )
-        hero = lambda n: dict(zip(("hero_image", "hero_image_width", "hero_image_height"), heroes[n % 5], strict=True))  # noqa: E731
-        common = {"status": Status.PUBLISHED, "hero_image_alt": "Treatment room"}
+        hero = lambda n: {"hero_image": heroes[n % 5]}  # noqa: E731
+        common = {"status": Status.PUBLISHED}
         treatment_objs = Treatment.objects.bulk_create(
             Treatment(title=f"Treatment {n} {rng.choice(WORDS)}", slug=f"treatment-{n}",
                       category=rng.choice(["surgical", "non_surgical"]), summary=prose(rng, 1, 25)[3:-4],

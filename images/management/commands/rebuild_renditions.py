@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from images.fields import CleanImageField
+from images.models import Image
 from images.pipeline import make_renditions
 from images.rich_text import ATTRIBUTE, IMG_TAG, uploaded_image
 
@@ -22,6 +23,9 @@ class Command(BaseCommand):
         for name in missing:
             self.stderr.write(f"  Missing file, skipped: {name} (restore it from a backup, or remove it from its page)")
         self.stdout.write(self.style.SUCCESS(f"Renditions rebuilt for {done} image(s)."))
+        for image in Image.objects.exclude(file=""):  # and the library's share crops, around each focal point
+            if default_storage.exists(image.file.name):
+                image.make_share_crop()
         call_command("sync_media", replace=True, stdout=self.stdout)  # the public copies of live pages' images too
 
     def stored_images(self):
