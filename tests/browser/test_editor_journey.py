@@ -1,7 +1,8 @@
 """One marketer's afternoon at 1280×800, start to finish: an article written with a heading, a list, a link chosen
-from "Link to a page" and a YouTube video, with the live preview following the typing and the search snippet
-counting; published, then changed and compared word by word; a treatment's FAQs reordered by dragging; the old
-site's addresses imported from a CSV file whose bad row is named before anything is saved."""
+from "Link to a page", a YouTube video and a hero image reused from the library with its focal point set by a
+click, with the live preview following the typing and the search snippet counting; published, then changed and
+compared word by word; a treatment's FAQs reordered by dragging; the old site's addresses imported from a CSV file
+whose bad row is named before anything is saved."""
 
 import re
 
@@ -9,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
+from images.models import Image
 from publishing.models import Redirect
 from treatments.models import Treatment
 
@@ -20,7 +22,27 @@ from .test_live_preview_journey import shown_frame, wait_for_the_preview
 pytestmark = pytest.mark.browser
 
 
-def write_the_article(page, demo_site):
+def set_focal_point(page, demo_site, image, across, down):
+    page.goto(f"{demo_site}/admin/images/image/{image.pk}/change/")
+    picker = page.locator("[data-focal-picker]")
+    box = picker.locator("img").bounding_box()
+    picker.click(position={"x": box["width"] * across / 100, "y": box["height"] * down / 100})
+    expect(page.get_by_label("Focal point across (%)")).to_have_value(str(across))
+    expect(page.get_by_label("Focal point down (%)")).to_have_value(str(down))
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+
+def choose_hero(page, image):
+    page.get_by_role("button", name="Choose from library").first.click()
+    dialog = page.get_by_role("dialog", name="Choose an image from the library")
+    dialog.get_by_label("Search by title or description").fill(image.title.split()[-1])
+    dialog.get_by_role("button", name=re.compile(re.escape(image.title))).first.click()
+    expect(dialog).to_be_hidden()
+    expect(page.locator("#id_hero_image")).to_have_value(str(image.pk))
+
+
+def write_the_article(page, demo_site, hero):
     new_article(page, demo_site, "Your first consultation")
     page.locator(".ck-heading-dropdown button").first.click()
     page.get_by_role("menuitemradio", name="Heading 2").click()
@@ -40,6 +62,8 @@ def write_the_article(page, demo_site):
     page.get_by_label("Video address").fill("https://www.youtube.com/watch?v=dQw4w9WgXcQ")
     page.get_by_role("button", name="Insert", exact=True).click()
 
+    choose_hero(page, hero)
+
     # The preview beside the form shows all of it, and follows what is typed next.
     page.get_by_role("button", name="Preview", exact=True).click()
     preview = shown_frame(page)
@@ -47,6 +71,7 @@ def write_the_article(page, demo_site):
     expect(preview.locator(".prose li")).to_have_text(["Your medicines", "Photos of past treatments"])
     expect(preview.get_by_role("link", name="Botox", exact=True)).to_have_attribute("href", "/treatments/botox/")
     expect(preview.get_by_role("link", name="Play the video (YouTube)")).to_be_visible()
+    expect(preview.locator(".hero-image img")).to_have_attribute("alt", hero.alt_text)
     page.locator(".ck-editor__editable p", has_text="before you come.").click()
     page.keyboard.press("End")
     page.keyboard.type(" Arrive ten minutes early.")
@@ -64,8 +89,10 @@ def write_the_article(page, demo_site):
 def test_a_marketers_afternoon(staff_page, demo_site, tmp_path):
     page = staff_page
     page.set_viewport_size(DESKTOP)
+    hero = Image.objects.filter(decorative=False, pk__in=Article.objects.values("hero_image")).first()  # reused
+    set_focal_point(page, demo_site, hero, 30, 40)
 
-    write_the_article(page, demo_site)
+    write_the_article(page, demo_site, hero)
     page.get_by_label("Status:", exact=True).select_option("published")
     page.get_by_role("button", name="Save and continue editing").first.click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
@@ -123,3 +150,6 @@ def test_a_marketers_afternoon(staff_page, demo_site, tmp_path):
     page.goto(demo_site + "/consultation.html")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your first consultation")
     expect(page.get_by_role("listitem").filter(has_text="Your prescriptions")).to_be_visible()
+    hero_shown = page.locator(".hero-image img")
+    expect(hero_shown).to_have_attribute("alt", hero.alt_text)
+    expect(hero_shown).to_have_css("object-position", "30% 40%")  # cropped around the focal point
