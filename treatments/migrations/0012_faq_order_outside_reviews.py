@@ -22,5 +22,5 @@ def faqs_in_any_order(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("treatments", "0010_seo_noindex_and_share_image")]
+    dependencies = [("treatments", "0011_image_library")]
     operations = [migrations.RunPython(faqs_in_any_order, migrations.RunPython.noop)]

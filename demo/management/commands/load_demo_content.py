@@ -55,7 +55,7 @@ class Command(BaseCommand):
             image = Image(title=alt, alt_text=alt, file=pictures.hero(f"{slug}.jpg", seed, drawing=drawing))
         else:
             # Abstract pictures: they add nothing to the text, so screen readers skip them.
-            image = Image(title=f"Pattern for {slug}", decorative=True,
+            image = Image(title=f"{slug.replace('-', ' ').capitalize()}: line drawing", decorative=True,
                           file=pictures.hero(f"{slug}.jpg", seed, motif=slug))
         image.save()
         hero = {"hero_image": image, "hero_image_decorative": image.decorative}
