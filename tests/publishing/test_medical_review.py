@@ -159,7 +159,7 @@ def test_reviews_stay_as_current_as_they_were_when_faq_order_stopped_counting(bo
     """The migration re-keeps fingerprints taken with FAQs in page order: a current review stays current, an
     out-of-date one stays out of date."""
     from treatments.migrations import __name__ as migrations
-    upgrade = import_module(f"{migrations}.0011_faq_order_outside_reviews").faqs_in_any_order
+    upgrade = import_module(f"{migrations}.0012_faq_order_outside_reviews").faqs_in_any_order
     stale = TreatmentFactory(reviewed_by=botox.reviewed_by, last_reviewed=date(2026, 10, 1))
     for page in (botox, stale):
         FAQFactory(treatment=page, question="Zinc?", answer="No.", order=1)
