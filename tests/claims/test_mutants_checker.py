@@ -4,7 +4,7 @@ mutants mutation testing found alive in claims/checker.py (docs/testing.md)."""
 import pytest
 
 from claims.checker import Finding, find_claims, rule_name
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, TreatmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +55,49 @@ def test_a_finding_without_quoted_words_says_only_what_is_wrong():
 def test_an_unknown_rule_is_named_by_its_id():
     # An override kept for a rule a later rule pack dropped still shows something staff can search for.
     assert rule_name("retired-rule") == "retired-rule"
+
+
+@pytest.mark.parametrize(("fields", "field", "label"), [
+    ({"title": "Guaranteed glow"}, "title", "Title"),
+    ({"slug": "guaranteed-glow"}, "slug", "Address (slug)"),
+    ({"summary": "Guaranteed glow."}, "summary", "Summary"),
+    ({"seo_title": "Guaranteed glow"}, "seo_title", "SEO title"),
+    ({"meta_description": "Guaranteed glow."}, "meta_description", "Meta description"),
+    ({"hero_image_alt": "A guaranteed glow"}, "hero_image_alt", "Hero image text alternative"),
+    ({"share_image_alt": "A guaranteed glow"}, "share_image_alt", "Share image text alternative"),
+    ({"body": "<p>Guaranteed glow.</p>"}, "body", "Body"),
+    ({"body": '<p><img src="/a.jpg" alt="A guaranteed glow"></p>'}, "body", "Image text alternative in body"),
+])
+def test_a_claim_is_reported_beside_the_field_it_is_in(settings, fields, field, label):
+    settings.CLINIC_JURISDICTION = "uk"
+    page = ArticleFactory.build(**{"title": "Facial balance", "slug": "facial-balance", "summary": "",
+                                   "body": "<p>Plain facts.</p>", **fields})
+    [finding] = [f for f in find_claims(page) if f.rule_id == "guaranteed-results"]
+    assert (finding.field, finding.label) == (field, label)
+
+
+def test_words_in_separate_blocks_never_make_a_phrase_and_the_excerpt_keeps_the_lines(settings):
+    assert not findings("<ul><li>Pain</li><li>Less time off work</li></ul>", "absolute-safety", settings)
+    [finding] = findings("<p>Results are</p><p>guaranteed.</p>", "guaranteed-results", settings)
+    assert finding.excerpt == "Results are\nguaranteed."
+
+
+def test_any_run_of_spaces_or_tabs_inside_a_phrase_still_matches(settings):
+    settings.CLINIC_JURISDICTION = "uk"
+    page = ArticleFactory.build(title="A risk\t\tfree peel", slug="peel", summary="", body="<p>Plain facts.</p>")
+    [finding] = [f for f in find_claims(page) if f.rule_id == "absolute-safety"]
+    assert finding.words == ("risk free",)
+
+
+def test_the_treatment_fact_box_is_checked_against_title_summary_and_search_texts_not_the_address(settings):
+    settings.CLINIC_JURISDICTION = "uk"
+
+    def contradictions(**fields):
+        page = TreatmentFactory.build(**{"title": "Peel", "slug": "peel", "summary": "", "downtime": "1–2 weeks",
+                                         "body": "<p>Plain facts.</p>", **fields})
+        return [f.field for f in find_claims(page) if f.rule_id == "contradicts-key-facts"]
+
+    assert contradictions(title="No downtime peel") == ["title"]
+    assert contradictions(summary="A peel with no downtime.") == ["summary"]
+    assert contradictions(meta_description="A peel with no downtime.") == ["meta_description"]
+    assert contradictions(slug="no-downtime-peel", hero_image_alt="No downtime") == []
