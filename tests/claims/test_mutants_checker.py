@@ -101,3 +101,24 @@ def test_the_treatment_fact_box_is_checked_against_title_summary_and_search_text
     assert contradictions(summary="A peel with no downtime.") == ["summary"]
     assert contradictions(meta_description="A peel with no downtime.") == ["meta_description"]
     assert contradictions(slug="no-downtime-peel", hero_image_alt="No downtime") == []
+
+
+@pytest.mark.parametrize(("text", "rule_id", "found"), [
+    ("Voted #1 for lips.", "unqualified-superlative", True),
+    ("Find us at #10 Harley Street.", "unqualified-superlative", False),
+    ("Nothing here is misleading.", "unqualified-superlative", False),
+    ("Arnica tablets: take 2 for 10 days before treatment.", "urgency-promotion", False),
+    ("Two sessions, 2 for 1.", "urgency-promotion", True),
+    ("It is Safe, with No Downtime.", "safe-no-downtime", True),
+])
+def test_terms_match_whole_words_in_any_case_whatever_they_start_or_end_with(settings, text, rule_id, found):
+    assert bool(findings(f"<p>{text}</p>", rule_id, settings)) is found
+
+
+def test_an_address_is_read_as_words(settings):
+    settings.CLINIC_JURISDICTION = "uk"
+    page = ArticleFactory.build(title="Injections", slug="a-guaranteed-glow", summary="", body="<p>Plain.</p>")
+    [finding] = [f for f in find_claims(page) if f.rule_id == "guaranteed-results"]
+    assert finding.excerpt == "a guaranteed glow"
+    page.slug = "why-injections-are-not-painless"
+    assert not [f for f in find_claims(page) if f.rule_id == "absolute-safety"]
