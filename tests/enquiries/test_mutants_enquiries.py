@@ -51,3 +51,22 @@ def test_staff_see_each_enquiry_by_its_number_and_sender():
     enquiry = make_enquiry(name="Jane Patient")
     assert str(enquiry) == f"Enquiry #{enquiry.pk} from Jane Patient"
     assert enquiry.get_admin_url() == f"/admin/enquiries/enquiry/{enquiry.pk}/change/"
+
+
+def test_the_form_asks_for_consent_with_a_link_to_the_privacy_notice_and_asks_how_to_reply(client):
+    html = client.get(URL).content.decode()
+    assert ('<label for="id_consent">I agree to the clinic using the health information in this enquiry to reply to '
+            'me, as described in the <a href="/privacy/">privacy notice</a>.</label>') in html
+    assert "<legend>How should we contact you?</legend>" in html
+
+
+def test_a_refused_phone_number_is_explained_with_examples(client):
+    html = client.post(URL, good_enquiry(phone="call me")).content.decode()
+    assert ("Enter a phone number using digits, spaces and an optional + at the start, for example 07700 900123 or "
+            "+44 20 7946 0000.") in html
+
+
+def test_a_missing_phone_number_for_a_call_back_is_explained_beside_the_phone_field(client):
+    html = client.post(URL, good_enquiry(contact_method="phone", phone="")).content.decode()
+    assert '<li><a href="#id_phone">Add a phone number so we can call you, or choose email.</a></li>' in html
+    assert 'id="id_phone_error"' in html
