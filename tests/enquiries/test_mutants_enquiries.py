@@ -1,14 +1,15 @@
 """The enquiry form's phone rules and the retention period, at their edges: written for the mutants mutation testing
 found alive in enquiries/forms.py and enquiries/models.py (docs/testing.md)."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
 
-from enquiries.models import Enquiry
+from enquiries.models import Enquiry, EnquiryAccess
 from tests.enquiries.test_admin import make_enquiry
 from tests.enquiries.test_form import URL, good_enquiry
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 REFUSED = "Enter a phone number using digits"
@@ -70,3 +71,10 @@ def test_a_missing_phone_number_for_a_call_back_is_explained_beside_the_phone_fi
     html = client.post(URL, good_enquiry(contact_method="phone", phone="")).content.decode()
     assert '<li><a href="#id_phone">Add a phone number so we can call you, or choose email.</a></li>' in html
     assert 'id="id_phone_error"' in html
+
+
+def test_the_access_log_reads_as_a_sentence():
+    user = UserFactory(username="frontdesk")
+    at = timezone.make_aware(datetime(2026, 11, 27, 9, 5))
+    access = EnquiryAccess(user=user, action=EnquiryAccess.Action.EXPORTED, at=at)
+    assert str(access) == "frontdesk exported to csv at 2026-11-27 09:05"
