@@ -71,3 +71,12 @@ def test_migrate_stays_quiet_when_permissions_are_added(capsys):
     sync_roles()
     assert permission("search.view_synonym")  # made again
     assert capsys.readouterr().out == ""
+
+
+def test_a_group_the_clinic_narrowed_to_reading_faqs_is_not_given_the_rest_back():
+    editors = Group.objects.get(name="Editor")
+    editors.permissions.set([permission("treatments.view_faq")])
+    sync_roles()
+    faq_rights = {name for name in held("Editor") if name.endswith("_faq")}
+    assert faq_rights == {"treatments.view_faq"}
+    assert "search.add_synonym" in held("Editor")  # on models it held nothing on, the usual permissions
