@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from publishing.cache import for_this_version
 from tests.factories import ArticleFactory
+from tests.publishing.test_scheduled_changes import schedule
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +70,45 @@ def test_the_same_parameters_in_another_order_are_the_same_cached_page(client):
     assert client.get("/blog/a/?x=1&y=1")["X-Page-Cache"] == "miss"
     assert client.get("/blog/a/?y=1&x=1")["X-Page-Cache"] == "hit"
     assert client.get("/blog/a/?x=2&y=1")["X-Page-Cache"] == "miss"
+
+
+def test_a_page_going_live_after_another_is_listed_at_once(client):
+    start = timezone.now()
+    ArticleFactory(title="First news", publish_at=start + timedelta(minutes=1))
+    with time_machine.travel(start, tick=False):
+        client.get("/blog/")  # the first look at what went live since
+    with time_machine.travel(start + timedelta(minutes=2), tick=False):
+        assert "First news" in client.get("/blog/").content.decode()  # went live: kept, nothing else scheduled
+        ArticleFactory(title="Second news", publish_at=start + timedelta(minutes=4))
+    with time_machine.travel(start + timedelta(minutes=5), tick=False):
+        html = client.get("/blog/").content.decode()
+    assert "First news" in html and "Second news" in html
+
+
+def test_scheduled_changes_go_live_on_a_staff_request_when_no_patient_visits(editor_client):
+    article = ArticleFactory(slug="peels", title="Chemical peels", body="<p>Old advice.</p>")
+    editor_client.get("/admin/")  # the next change is looked up: nothing scheduled yet
+    when = timezone.localtime() + timedelta(hours=1)
+    assert schedule(editor_client, article, when, body="<p>New advice.</p>").status_code == 302
+    with time_machine.travel(when + timedelta(minutes=1)):
+        editor_client.get("/admin/")
+        article.refresh_from_db()
+    assert article.body == "<p>New advice.</p>"
+
+
+def test_a_cached_page_is_kept_for_the_page_cache_lifetime_then_made_again(client, settings):
+    settings.CLINIC_PAGE_CACHE_SECONDS = 60
+    ArticleFactory(slug="a")
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        assert client.get("/blog/a/")["X-Page-Cache"] == "miss"
+    with time_machine.travel(start + timedelta(seconds=59), tick=False):
+        assert client.get("/blog/a/")["X-Page-Cache"] == "hit"
+    with time_machine.travel(start + timedelta(seconds=61), tick=False):
+        assert client.get("/blog/a/")["X-Page-Cache"] == "miss"
+
+
+def test_a_head_request_is_answered_from_the_cache(client):
+    ArticleFactory(slug="a")
+    client.get("/blog/a/")
+    assert client.head("/blog/a/")["X-Page-Cache"] == "hit"
