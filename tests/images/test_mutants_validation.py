@@ -1,11 +1,16 @@
 """Image validation at its limits, with the messages staff read: written for the mutants mutation testing found
 alive in images/pipeline.py (validation) and images/fields.py (docs/testing.md)."""
 
+from io import BytesIO
+from unittest import mock
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from PIL.JpegImagePlugin import JpegImageFile
 
-from images.pipeline import validate_image
+from images.pipeline import clean_image, validate_image
 from tests.imagefiles import image_bytes, png_declaring
 
 
@@ -50,7 +55,7 @@ def test_a_declared_bomb_is_refused_with_the_limit_in_megapixels():
 
 
 @pytest.mark.parametrize(("size", "accepted"), [((2000, 100), True), ((2001, 100), False), ((100, 2000), True),
-                                                ((100, 2001), False)])
+                                                ((100, 2001), False), ((30, 1), False)])
 def test_twenty_to_one_is_the_longest_strip_accepted_either_way_round(size, accepted):
     upload = SimpleUploadedFile("strip.png", image_bytes("PNG", size))
     if accepted:
@@ -73,3 +78,18 @@ def test_a_file_that_is_not_an_image_is_refused_saying_what_is_accepted():
 def test_another_format_is_refused_by_name():
     assert refusal(image_bytes("GIF"), "anim.gif") == ("format", "GIF files are not accepted. Upload a JPEG, PNG or "
                                                                  "WebP photo.")
+
+
+def test_a_big_jpeg_is_decoded_at_a_reduced_scale_when_that_still_covers_the_largest_width(settings):
+    settings.CLINIC_MAX_IMAGE_WIDTH = 400
+    upload = SimpleUploadedFile("big.jpg", image_bytes("JPEG", (1600, 1200)))
+    with mock.patch.object(JpegImageFile, "draft", autospec=True, side_effect=JpegImageFile.draft) as draft:
+        validate_image(upload)
+    draft.assert_called_once_with(mock.ANY, "RGB", (400, 400))  # 1/4 scale: a sixteenth of the memory and time
+    assert upload.prepared.size == (400, 300)
+
+
+def test_stored_jpegs_load_progressively_on_slow_connections():
+    content, extension, _prepared = clean_image(SimpleUploadedFile("photo.jpg", image_bytes("JPEG", (600, 400))))
+    assert extension == "jpg"
+    assert Image.open(BytesIO(content.read())).info.get("progressive")
