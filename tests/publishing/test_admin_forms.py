@@ -91,9 +91,9 @@ def test_a_stale_save_by_an_unknown_editor_names_someone_and_when(editor_client)
     form = draft_form(article, status="draft", edit_version=(article.updated_at - timedelta(hours=1)).isoformat())
     html = editor_client.post(change_url(article), form).content.decode()
     when = date_format(timezone.localtime(article.updated_at), "DATETIME_FORMAT")
-    assert (f"Someone saved this page on {when}, after you opened it, so your changes were not saved (saving them would "
-            "overwrite theirs). Everything you typed is still in the form below: copy what you need, open the page "
-            "again in a new tab, and make your changes there.") in html
+    assert (f"Someone saved this page on {when}, after you opened it, so your changes were not saved (saving "
+            "them would overwrite theirs). Everything you typed is still in the form below: copy what you need, "
+            "open the page again in a new tab, and make your changes there.") in html
 
 
 def test_a_schedule_without_a_time_is_explained_beside_the_time(editor_client):
