@@ -11,6 +11,7 @@ from articles.models import Article
 from clinicians.models import Clinician
 from publishing.forms import ReviewForm
 from tests.factories import ArticleFactory, ClinicianFactory, TreatmentFactory
+from tests.treatments.test_admin import treatment_form
 
 from .test_roles import change_url, member_of
 from .test_working_drafts import draft_form
@@ -101,3 +102,11 @@ def test_a_schedule_without_a_time_is_explained_beside_the_time(editor_client):
     html = editor_client.post(change_url(article), draft_form(article, _schedule_changes="Schedule changes")).content
     assert ('<ul class="errorlist" id="id_changes_go_live_at_error"><li>Choose when the changes go live: a date and '
             'time in the future.</li></ul>') in html.decode()
+
+
+def test_a_draft_may_be_saved_with_what_would_stop_it_being_published(editor_client):
+    treatment = TreatmentFactory(slug="botox", status="draft")
+    data = treatment_form(edit_version=treatment.updated_at.isoformat(), risks="", body="<p>Guaranteed results.</p>")
+    assert editor_client.post(change_url(treatment), data).status_code == 302
+    treatment.refresh_from_db()
+    assert treatment.risks == "" and treatment.status == "draft"
