@@ -89,6 +89,8 @@ def test_a_review_of_content_that_changed_since_is_refused_with_what_to_do():
 
 def test_a_stale_save_by_an_unknown_editor_names_someone_and_when(editor_client):
     article = ArticleFactory(status="draft")
+    Article.objects.filter(pk=article.pk).update(updated_at=timezone.now() - timedelta(hours=2))  # saved two hours ago
+    article.refresh_from_db()
     form = draft_form(article, status="draft", edit_version=(article.updated_at - timedelta(hours=1)).isoformat())
     html = editor_client.post(change_url(article), form).content.decode()
     when = date_format(timezone.localtime(article.updated_at), "DATETIME_FORMAT")
