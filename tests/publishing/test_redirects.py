@@ -273,5 +273,6 @@ def test_a_second_redirect_from_one_address_or_one_without_a_target_is_refused_w
     assert again.status_code == 200
     errors = again.context["adminform"].form.errors
     assert "There is a redirect from this address already" in " ".join(errors["old_path"])
+    assert editor.post(ADD, {"old_path": "", "new_path": "/treatments/botox/"}).status_code == 200
     nowhere = editor.post(ADD, {"old_path": "/other/", "new_path": ""})
     assert nowhere.status_code == 200 and "new_path" in nowhere.context["adminform"].form.errors
