@@ -1,9 +1,11 @@
+import os
 from contextlib import contextmanager
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from claims.checker import rules_for
 from clinic.models import ClinicDetails
 from tests.factories import UserFactory
 
@@ -25,6 +27,14 @@ def test_settings(settings, tmp_path):
     # Each test starts from the same content version: nothing cached by another test may be served.
     cache.clear()  # the rate limits' database cache is emptied with the test's transaction
     ClinicDetails._remembered = None  # versions repeat between tests, whose transactions are rolled back
+
+
+@pytest.fixture(autouse=True)
+def fresh_rule_packs():
+    """Under mutation testing (scripts/mutation) each run is forked from a process that has compiled the claims rule
+    packs already, and rules_for() keeps them: compile them again, so a bug planted in compiling takes effect."""
+    if "MUTANT_UNDER_TEST" in os.environ:
+        rules_for.cache_clear()
 
 
 @pytest.fixture

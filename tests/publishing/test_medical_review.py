@@ -78,7 +78,9 @@ def test_an_editor_may_publish_without_a_new_review_with_a_reason_and_the_review
         editor_client, client, botox):
     refused = publish(editor_client, botox, risks="<p>Bruising; stop if you are pregnant.</p>",
                       publish_without_review="on")
-    assert refused.status_code == 200 and "Say why this cannot wait" in refused.content.decode()
+    assert refused.status_code == 200
+    assert ('<ul class="errorlist" id="id_review_override_reason_error"><li>Say why this cannot wait for a medical '
+            'review; it is recorded.</li></ul>') in refused.content.decode()  # beside the reason, in full
 
     publish(editor_client, botox, risks="<p>Bruising; stop if you are pregnant.</p>", publish_without_review="on",
             review_override_reason="Safety warning from the manufacturer, reviewer away until Monday.")

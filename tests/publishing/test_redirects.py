@@ -264,3 +264,15 @@ def test_the_visitors_query_joins_the_new_addresss_own(editor, client, pages):
     assert editor.post(ADD, {"old_path": "/risks/", "new_path": "/treatments/botox/?from=old#risks"}).status_code == 302
     assert client.get("/risks/?utm_source=mail")["Location"] == "/treatments/botox/?from=old&utm_source=mail#risks"
     assert client.get("/risks/")["Location"] == "/treatments/botox/?from=old#risks"
+
+
+def test_a_second_redirect_from_one_address_or_one_without_a_target_is_refused_with_the_reason(editor, pages):
+    # Written for mutants mutation testing found alive in publishing/forms.py (docs/testing.md).
+    assert editor.post(ADD, {"old_path": "/old/", "new_path": "/treatments/botox/"}).status_code == 302
+    again = editor.post(ADD, {"old_path": "/old/", "new_path": "/blog/botox-guide/"})
+    assert again.status_code == 200
+    errors = again.context["adminform"].form.errors
+    assert "There is a redirect from this address already" in " ".join(errors["old_path"])
+    assert editor.post(ADD, {"old_path": "", "new_path": "/treatments/botox/"}).status_code == 200
+    nowhere = editor.post(ADD, {"old_path": "/other/", "new_path": ""})
+    assert nowhere.status_code == 200 and "new_path" in nowhere.context["adminform"].form.errors
