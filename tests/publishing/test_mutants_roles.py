@@ -10,11 +10,12 @@ from publishing.roles import sync_roles
 pytestmark = pytest.mark.django_db
 
 PAGE = ("view", "add", "change")
+LIBRARY = ("images.view_image", "images.add_image", "images.change_image")
 ROLES = {
     "Author": {
         *(f"articles.{action}_article" for action in PAGE), *(f"treatments.{action}_treatment" for action in PAGE),
         "articles.view_category", "clinicians.view_clinician", "treatments.view_faq", "treatments.add_faq",
-        "treatments.change_faq", "treatments.delete_faq",
+        "treatments.change_faq", "treatments.delete_faq", *LIBRARY,
     },
     "Editor": {
         *(f"articles.{action}_article" for action in (*PAGE, "delete", "publish")),
@@ -25,11 +26,13 @@ ROLES = {
         *(f"search.{action}_synonym" for action in ("view", "add", "change", "delete")),
         *(f"publishing.{action}_redirect" for action in ("view", "add", "change", "delete")),
         "clinic.view_clinicdetails", "clinic.change_clinicdetails", "clinicians.view_clinician",
-        "clinicians.add_clinician", "clinicians.change_clinician", "claims.view_claimoverride",
+        "clinicians.add_clinician", "clinicians.change_clinician", "claims.view_claimoverride", *LIBRARY,
+        "images.delete_image",
     },
     "Clinical reviewer": {
         "articles.view_article", "articles.review_article", "treatments.view_treatment", "treatments.review_treatment",
         "articles.view_category", "clinicians.view_clinician", "treatments.view_faq", "claims.view_claimoverride",
+        "images.view_image",
     },
     "Front desk": {"enquiries.view_enquiry", "enquiries.change_enquiry"},
 }
