@@ -205,7 +205,3 @@ def blocking_rules(model, jurisdiction=None):
     return [(rule["id"], rule["name"]) for rule in pack if rule["severity"] == "block"] + [
         (rule.id, rule.name) for rule in model.claim_rules if rule.severity == "block"
     ]
-
-
-def blocking_rule_ids(model, jurisdiction=None):
-    return [rule_id for rule_id, _name in blocking_rules(model, jurisdiction)]
