@@ -404,27 +404,11 @@
         return;
       }
       status.textContent = answer.images.length ? "" : "No image matches. Upload one with “Upload image”.";
-      for (const image of answer.images) {
-        const item = document.createElement("li");
-        const button = document.createElement("button");
-        button.type = "button";
-        button.className = "image-chooser__choice";
-        const thumb = document.createElement("img");
-        Object.assign(thumb, { src: image.thumb, alt: "", width: 160, height: 120 });
-        const title = document.createElement("span");
-        title.textContent = image.title;
-        const alt = document.createElement("span");
-        alt.className = "image-chooser__alt";
-        alt.textContent = image.alt || "No description yet: describe it once it is inserted";
-        button.append(thumb, title);
-        if (image.alt !== image.title) button.append(alt); // a title made from the description says it already
-        button.addEventListener("click", () => {
-          this.dialog.close();
-          this.editor.execute("insertImage", { source: [{ src: image.url, alt: image.decorative ? "" : image.alt }] });
-        });
-        item.append(button);
-        list.append(item);
-      }
+      // The page form's chooser (admin-image-chooser.js) draws the thumbnails for both.
+      list.append(...libraryImageChoices(answer.images, (image) => {
+        this.dialog.close();
+        this.editor.execute("insertImage", { source: [{ src: image.url, alt: image.decorative ? "" : image.alt }] });
+      }));
     },
   };
 

@@ -1,6 +1,29 @@
 /* Choosing a library image for a page (images/widgets.py): "Choose from library" opens a searchable grid of
    thumbnails (from the library's chooser, images/admin.py); choosing one sets the plain select underneath, which
    is what the form sends (and what works without JavaScript). */
+/* One thumbnail button per library image, for both choosers (this one and the editor's "Image from library"). */
+function libraryImageChoices(images, choose) {
+  "use strict";
+  return images.map((image) => {
+    const item = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "image-chooser__choice";
+    const img = document.createElement("img");
+    Object.assign(img, {src: image.thumb, alt: "", width: 160, height: 120});
+    const title = document.createElement("span");
+    title.textContent = image.title;
+    const alt = document.createElement("span");
+    alt.className = "image-chooser__alt";
+    alt.textContent = image.alt || (image.decorative ? "Decorative" : "No description yet");
+    button.append(img, title);
+    if (image.alt !== image.title) button.append(alt);  // a title made from the description says it already
+    button.addEventListener("click", () => choose(image));
+    item.append(button);
+    return item;
+  });
+}
+
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   for (const chooser of document.querySelectorAll("[data-image-chooser]")) {
@@ -55,27 +78,7 @@ document.addEventListener("DOMContentLoaded", function () {
         const images = data.images || [];
         status.textContent = images.length ? images.length + (images.length === 1 ? " image" : " images")
           : "No image matches. Try other words, or upload a new image.";
-        for (const image of images) {
-          const item = document.createElement("li");
-          const button = document.createElement("button");
-          button.type = "button";
-          button.className = "image-chooser__choice";
-          const img = document.createElement("img");
-          img.src = image.thumb;
-          img.alt = "";
-          img.width = 160;
-          img.height = 120;
-          const title = document.createElement("span");
-          title.textContent = image.title;
-          const alt = document.createElement("span");
-          alt.className = "image-chooser__alt";
-          alt.textContent = image.alt || (image.decorative ? "Decorative" : "No description yet");
-          button.append(img, title);
-          if (image.alt !== image.title) button.append(alt);  // a title made from the description says it already
-          button.addEventListener("click", () => choose(image));
-          item.append(button);
-          grid.append(item);
-        }
+        grid.append(...libraryImageChoices(images, choose));
       }).catch(() => { status.textContent = "The library could not be reached. Try again."; });
     }
 
