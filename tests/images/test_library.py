@@ -239,6 +239,29 @@ def test_an_image_a_page_uses_cannot_be_deleted_and_the_page_says_where(committe
     assert not Image.objects.exists() and not default_storage.exists(image.file.name)
 
 
+def test_delete_selected_in_the_list_refuses_an_image_a_pages_text_uses_too(committed):
+    """Django's bulk "Delete selected" is the other way to delete: it must refuse the same images."""
+    editor, _ = member_of("Editor")
+    image = ImageFactory()
+    ArticleFactory(title="Aftercare", body=f'<p>Text.</p><img src="{image.file.url}" alt="Tray of peel">')
+    with committed():
+        answer = editor.post(LIST, {"action": "delete_selected", "_selected_action": [image.pk], "post": "yes"})
+    assert "Aftercare" in answer.content.decode()
+    assert Image.objects.filter(pk=image.pk).exists() and default_storage.exists(image.file.name)
+
+
+def test_front_desk_cannot_read_an_images_history_and_a_reviewer_cannot_change_it():
+    image = ImageFactory(alt_text="Reception desk")
+    front_desk, _ = member_of("Front desk")
+    reviewer, _ = member_of("Clinical reviewer")
+    history = reverse("admin:images_image_history", args=[image.pk])
+    assert front_desk.get(history).status_code == 403
+    assert reviewer.get(history).status_code == 200
+    assert reviewer.post(image_url(image), {"title": "x", "alt_text": "Changed"}).status_code == 403
+    image.refresh_from_db()
+    assert image.alt_text == "Reception desk"
+
+
 # Who may do what
 
 def test_authors_add_and_change_images_but_only_editors_delete():
