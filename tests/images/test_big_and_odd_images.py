@@ -12,7 +12,7 @@ from PIL import Image
 from images.pipeline import rendition_name
 from tests.articles.test_admin import article_form
 from tests.factories import ArticleFactory
-from tests.imagefiles import image_bytes
+from tests.imagefiles import display_p3_profile, image_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -73,13 +73,26 @@ def test_cmyk_photos_are_stored_as_rgb_without_the_print_profile(profile):
 
 
 def test_a_wide_gamut_photo_is_converted_to_srgb():
-    from PIL import ImageCms
-
-    lab_profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB")).tobytes()  # any non-sRGB profile
+    """A phone photo in Display P3 keeps its colours: browsers read a stored image without a profile as sRGB, so
+    its numbers must be converted (a P3 terracotta is redder in sRGB numbers), not kept as they were."""
     buffer = BytesIO()
-    Image.new("RGB", (300, 200), (200, 120, 90)).save(buffer, "JPEG", icc_profile=lab_profile)
+    Image.new("RGB", (300, 200), (200, 120, 90)).save(buffer, "JPEG", icc_profile=display_p3_profile())
     image = stored(hero("p3.jpg", buffer.getvalue()).hero_image.file.name)
     assert "icc_profile" not in image.info  # what browsers assume, no profile to carry
+    red, green, blue = image.getpixel((150, 100))
+    assert red >= 209 and blue <= 86, (red, green, blue)  # (214, 116, 82) in sRGB; unconverted would be (200, 120, 90)
+
+
+def test_a_photo_with_an_unreadable_colour_profile_is_kept_as_it_is():
+    from PIL import ImageCms
+
+    lab_profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB")).tobytes()  # no RGB photo converts from it
+    buffer = BytesIO()
+    Image.new("RGB", (300, 200), (200, 120, 90)).save(buffer, "JPEG", icc_profile=lab_profile)
+    image = stored(hero("lab.jpg", buffer.getvalue()).hero_image.file.name)
+    assert "icc_profile" not in image.info
+    red, green, blue = image.getpixel((150, 100))
+    assert abs(red - 200) <= 3 and abs(blue - 90) <= 3, (red, green, blue)
 
 
 def test_a_cameras_multi_picture_jpeg_is_taken_as_its_first_picture():
