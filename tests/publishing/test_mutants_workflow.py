@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
+from publishing.admin.live_drafts import REVIEW_NEEDED
 from publishing.models import PageDraft, PreviewLink, ReviewRequest, Status
 from publishing.previews import create_preview_link
 from tests.articles.test_admin import article_form
@@ -152,6 +153,15 @@ def test_the_review_form_offers_the_reviewer_as_the_clinician_and_today_as_the_d
     assert "<title>Record a medical review of “Fillers explained”" in html
     assert f'<option value="{shah.pk}" selected>{shah}</option>' in html
     assert f'value="{timezone.localdate():%d/%m/%Y}"' in html
+    assert f'<a href="{article.get_absolute_url()}" target="_blank"' in html  # a draft: the page itself
+    assert 'name="csrfmiddlewaretoken"' in html  # the form can be sent
+
+
+def test_the_review_form_of_a_live_page_with_no_draft_links_to_the_public_page():
+    reviewer, _ = staff("Clinical reviewer", "dr-shah", "reviewer@clinic.example")
+    article = ArticleFactory(title="Fillers explained", slug="fillers")
+    html = reviewer.get(review_url(article)).content.decode()
+    assert '<a href="/blog/fillers/" target="_blank"' in html
 
 
 def test_a_reviewer_with_no_clinician_profile_picks_the_clinician_themselves():
@@ -173,6 +183,7 @@ def record_review(client, page, clinician, day=None):
 
 def test_a_review_of_a_draft_page_is_recorded_on_it_and_put_down_to_the_reviewer():
     reviewer, user = staff("Clinical reviewer", "dr-shah", "reviewer@clinic.example")
+    staff("Editor", "ed", "editor@clinic.example")
     shah = ClinicianFactory(name="Dr Amira Shah", user=user)
     ArticleFactory(title="Another page", status=Status.DRAFT)
     article = ArticleFactory(title="Fillers explained", status=Status.DRAFT)
@@ -188,7 +199,7 @@ def test_a_review_of_a_draft_page_is_recorded_on_it_and_put_down_to_the_reviewer
     assert version.revision.user == user
     assert version.revision.comment == (
         f"Medical review recorded: {shah} on {timezone.localdate() - timedelta(days=2):%d/%m/%Y}")
-    assert not mail.outbox  # no one had asked for it: no one is told
+    assert not mail.outbox  # no one had asked for it: the Editors are not told
 
 
 def test_a_review_writes_only_the_review_not_the_page_as_it_was_read(monkeypatch):
@@ -327,3 +338,67 @@ def test_a_revoke_naming_no_link_revokes_nothing(editor_client, editor):
         response = editor_client.post(change(article), {"_revoke_preview": value})
         assert response.status_code == 302 and messages_of(response) == []
     assert PreviewLink.objects.get(pk=1).is_active()
+
+
+def test_approving_a_submitted_page_tells_the_editors_where_to_publish_it():
+    author, _ = staff("Author", "writer", "author@clinic.example")
+    reviewer, user = staff("Clinical reviewer", "dr-shah", "reviewer@clinic.example")
+    staff("Editor", "ed", "editor@clinic.example")
+    staff("Editor", "lee", "lee@clinic.example")
+    shah = ClinicianFactory(name="Dr Amira Shah", user=user)
+    article = ArticleFactory(title="Fillers explained", slug="fillers", status=Status.DRAFT)
+    author.post(change(article), article_form(title="Fillers explained", slug="fillers", _submit_review="1",
+                                              edit_version=version_in_form(author, article)))
+    mail.outbox.clear()
+    response = record_review(reviewer, article, shah)
+    assert response.status_code == 302 and not ReviewRequest.objects.exists()
+    [sent] = mail.outbox
+    assert sent.to == ["editor@clinic.example", "lee@clinic.example"]
+    assert sent.subject == f"[{settings.CLINIC_NAME}] “Fillers explained” is approved and ready to publish"
+    assert sent.body == (f"{shah} reviewed the medical content of “Fillers explained”.\n\n"
+                         f"Publish it here: http://testserver/admin/articles/article/{article.pk}/change/\n\n"
+                         f"— {settings.CLINIC_NAME}")
+
+
+def test_publishing_an_unreviewed_draft_from_its_form_keeps_it_a_draft_and_says_why(client):
+    editor, _ = staff("Editor", "ed", "editor@clinic.example")
+    article = ArticleFactory(title="Fillers explained", slug="fillers", status=Status.DRAFT)
+    response = editor.post(change(article), article_form(title="Fillers explained", slug="fillers",
+                                                         status=Status.PUBLISHED, _publish_now="Publish now",
+                                                         edit_version=version_in_form(editor, article)))
+    assert response.status_code == 302
+    assert ("warning", f"“Fillers explained” was saved as a draft. {REVIEW_NEEDED}") in messages_of(response)
+    article.refresh_from_db()
+    assert article.status == Status.DRAFT and article.updated_by.username == "ed"
+    assert client.get("/blog/fillers/").status_code == 404
+    assert "Draft" in editor.get(reverse("admin:articles_article_changelist")).content.decode()
+
+
+def test_publishing_a_reviewed_page_ends_its_review_request(client):
+    author, _ = staff("Author", "writer", "author@clinic.example")
+    editor, _ = staff("Editor", "ed", "editor@clinic.example")
+    article = ArticleFactory(title="Fillers explained", slug="fillers", status=Status.DRAFT,
+                             reviewed_by=ClinicianFactory(), last_reviewed=timezone.localdate())
+    author.post(change(article), article_form(title="Fillers explained", slug="fillers", _submit_review="1",
+                                              body=article.body, edit_version=version_in_form(author, article)))
+    assert ReviewRequest.objects.get().state == "in_review"
+    response = editor.post(change(article), article_form(title="Fillers explained", slug="fillers", body=article.body,
+                                                         status=Status.PUBLISHED,
+                                                         edit_version=version_in_form(editor, article)))
+    assert response.status_code == 302 and client.get("/blog/fillers/").status_code == 200
+    assert not ReviewRequest.objects.exists()  # the workflow is done
+    assert "In review" not in editor.get(reverse("admin:articles_article_changelist")).content.decode()
+
+
+def test_publishing_without_a_review_ends_the_review_request():
+    author, _ = staff("Author", "writer", "author@clinic.example")
+    editor, _ = staff("Editor", "ed", "editor@clinic.example")
+    article = ArticleFactory(title="Fillers explained", slug="fillers", status=Status.DRAFT)
+    author.post(change(article), article_form(title="Fillers explained", slug="fillers", _submit_review="1",
+                                              edit_version=version_in_form(author, article)))
+    response = editor.post(change(article), article_form(
+        title="Fillers explained", slug="fillers", status=Status.PUBLISHED, publish_without_review="on",
+        review_override_reason="Recall notice.", edit_version=version_in_form(editor, article)))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.is_published() and not ReviewRequest.objects.exists()
