@@ -1,7 +1,7 @@
 """What the review workflow's surviving mutants showed untested (publishing/admin/workflow.py): submitting for
 review, recording a review or asking for changes, the review gate on publishing, preview links."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 import time_machine
@@ -17,9 +17,10 @@ from publishing.admin.live_drafts import REVIEW_NEEDED
 from publishing.models import PageDraft, PreviewLink, ReviewRequest, Status
 from publishing.previews import create_preview_link
 from tests.articles.test_admin import article_form
-from tests.factories import ArticleFactory, ClinicianFactory
+from tests.factories import ArticleFactory, ClinicianFactory, FAQFactory, TreatmentFactory
 from tests.publishing.test_roles import member_of
 from tests.publishing.test_working_drafts import version_in_form
+from tests.treatments.test_admin import treatment_form
 
 pytestmark = pytest.mark.django_db(transaction=True)  # mail goes once the change is committed
 
@@ -402,3 +403,48 @@ def test_publishing_without_a_review_ends_the_review_request():
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.is_published() and not ReviewRequest.objects.exists()
+
+
+def test_saving_an_unreviewed_page_as_a_draft_is_not_refused_publishing():
+    author, _ = staff("Author", "writer", "author@clinic.example")
+    article = ArticleFactory(title="Fillers explained", slug="fillers", status=Status.DRAFT, body="<p>Words.</p>")
+    response = author.post(change(article), article_form(title="Fillers explained", slug="fillers",
+                                                         body="<p>New words.</p>",
+                                                         edit_version=version_in_form(author, article)))
+    assert response.status_code == 302
+    assert [level for level, _ in messages_of(response)] == ["success"]  # saved, with no word of publishing
+    assert not any("review" in text for _, text in messages_of(response))
+
+
+def test_saving_a_live_pages_unreviewed_changes_as_a_draft_is_a_plain_draft_save(client):
+    editor, _ = staff("Editor", "ed", "editor@clinic.example")
+    article = ArticleFactory(title="Fillers explained", slug="fillers", body="<p>Live words.</p>",
+                             reviewed_by=ClinicianFactory(), last_reviewed=timezone.localdate())
+    response = editor.post(change(article), article_form(title="Fillers explained", slug="fillers",
+                                                         status=Status.PUBLISHED, body="<p>Unreviewed words.</p>",
+                                                         edit_version=version_in_form(editor, article)))
+    assert response.status_code == 302
+    assert messages_of(response) == [("success", "Draft of “Fillers explained” saved. Patients still see the live page "
+                                                 "until the changes are published.")]
+    assert PageDraft.objects.for_page(article).exists()
+    assert "Live words." in client.get("/blog/fillers/").content.decode()
+
+
+def test_publishing_unreviewed_changes_to_a_treatment_with_faqs_keeps_them_in_its_draft(client):
+    editor, _ = staff("Editor", "ed", "editor@clinic.example")
+    botox = TreatmentFactory(slug="botox", title="Botox", body="<p>Relaxes muscles.</p>", procedure_time="15 minutes",
+                             risks="<p>Bruising.</p>", reviewed_by=ClinicianFactory(), last_reviewed=date(2026, 10, 1))
+    faq = FAQFactory(treatment=botox, question="Does it hurt?", answer="A little.", order=1)
+    botox.record_review(botox.reviewed_by, botox.last_reviewed)
+    botox.save()
+    form = treatment_form(risks="<p>Bruising, and rarely a drooping eyelid.</p>", status=Status.PUBLISHED,
+                          existing_faqs=[(faq.pk, "Does it hurt?", "A little.", 1)],
+                          faqs=[("", "How long does it last?", "Three to four months.", 2)],
+                          edit_version=version_in_form(editor, botox), _publish="Publish changes")
+    response = editor.post(reverse("admin:treatments_treatment_change", args=[botox.pk]), form)
+    assert response.status_code == 302
+    assert messages_of(response) == [
+        ("warning", f"“Botox” was not published: its changes were saved as a draft. {REVIEW_NEEDED}")]
+    public = client.get("/treatments/botox/").content.decode()
+    assert "drooping eyelid" not in public and "How long does it last?" not in public
+    assert "How long does it last?" in PageDraft.objects.for_page(botox).get().data
