@@ -14,8 +14,9 @@ from django.utils import timezone
 from articles.models import Article, Category
 from clinicians.models import Clinician
 from images.models import Image
-from publishing.models import Redirect, ReviewRequest, Status, page_type_related_models
+from publishing.models import Autosave, ContentVersion, Redirect, ReviewRequest, Status, page_type_related_models
 from publishing.previews import create_preview_link
+from search.engine import search_site
 from tests.factories import ArticleFactory, ClinicianFactory, FAQFactory, ImageFactory, TreatmentFactory, UserFactory
 from treatments.models import FAQ, BeforeAfterPair
 
@@ -242,3 +243,117 @@ def test_a_preview_link_copied_from_the_form_late_in_its_life_still_ends_when_th
     with time_machine.travel(link.expires_at() + timedelta(hours=1)):
         response = client.get(url)
         assert response.status_code == 404 and "Choosing a practitioner" not in response.content.decode()
+
+
+def plain(snippet):
+    return " ".join(snippet.split())  # as the browser shows it
+
+
+def test_search_results_quote_the_pages_words_apart_as_patients_read_them(client):
+    ArticleFactory(title="Lines", summary="Lines and volume.",
+                   body="<p>Relaxes lines</p><p>Fillers restore volume</p><p>Never &lt;script&gt; saunas</p>")
+    treatment = TreatmentFactory(title="Cheek lift", summary="Cheeks.", body="<p>Lifts cheeks.</p>")
+    FAQFactory(treatment=treatment, question="Does it hurt?", answer="A sharp scratch.")
+    [article] = search_site("fillers")  # a word starting a paragraph is a word of its own
+    assert plain(article.search_snippet) == (
+        "Lines and volume. Relaxes lines <mark>Fillers</mark> restore volume Never script saunas…"
+    )
+    [found] = search_site("scratch")  # the FAQs after the page's text
+    assert plain(found.search_snippet) == "Cheeks. Lifts cheeks. Bruising and swelling. Does it hurt? A sharp…"
+
+
+def test_a_site_whose_content_version_row_is_missing_still_answers_and_the_next_change_restores_it(
+        client, settings):
+    settings.CLINIC_PAGE_CACHE_SECONDS = 600
+    article = ArticleFactory(slug="peels", title="Chemical peels")
+    ContentVersion.objects.all().delete()  # a flushed database, say
+    assert ContentVersion.current() == 0
+    assert "Chemical peels" in client.get("/blog/peels/").content.decode()
+    article.title = "Skin peels"
+    article.save()
+    assert ContentVersion.current() not in (0, 1)
+    assert "Skin peels" in client.get("/blog/peels/").content.decode()
+
+
+def test_a_draft_published_with_the_list_action_goes_live_now_not_when_it_was_first_written(editor_client):
+    written = timezone.now() - timedelta(days=7)
+    draft = ArticleFactory(title="Written last week", status=Status.DRAFT, publish_at=written)
+    changelist = reverse("admin:articles_article_changelist")
+    before = timezone.now()
+    editor_client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.status == Status.PUBLISHED and draft.publish_at >= before
+
+
+def test_editing_a_live_page_keeps_the_date_it_went_live():
+    went_live = timezone.now() - timedelta(days=30)
+    page = ArticleFactory(publish_at=went_live)
+    page.title = "A better title"
+    page.save()
+    page.refresh_from_db()
+    assert page.publish_at == went_live
+
+
+def test_renaming_an_expired_page_makes_no_redirect(client):
+    page = ArticleFactory(slug="summer-offer", unpublish_at=timezone.now() - timedelta(days=1))
+    page.slug = "summer-offer-2031"
+    page.save()
+    assert not Redirect.objects.exists()
+    assert client.get("/blog/summer-offer/").status_code == 404
+
+
+def test_a_treatment_saved_as_published_without_risks_is_refused_with_the_reason_beside_the_field():
+    with pytest.raises(ValidationError) as error:
+        TreatmentFactory(risks="<p> </p>", status=Status.PUBLISHED)
+    assert error.value.message_dict == {
+        "risks": ["Add the side effects and risks before publishing: patients must see them beside the benefits."]
+    }
+
+
+def test_a_library_image_without_a_description_takes_the_one_written_in_the_editor():
+    image = ImageFactory(alt_text="")
+    ArticleFactory(body=f'<p>Text.</p><img src="{image.file.url}" alt="Peel solution on a tray">')
+    image.refresh_from_db()
+    assert image.alt_text == "Peel solution on a tray"
+
+
+def test_a_save_that_writes_only_the_body_still_stores_it_sanitised():
+    page = ArticleFactory(body="<p>Old words.</p>")
+    page.body = '<p onclick="steal()">New words.</p><script>steal()</script>'
+    page.save(update_fields=["body"])
+    page.refresh_from_db()
+    assert page.body == "<p>New words.</p>"
+
+
+def test_publishing_from_the_list_writes_only_the_state_never_words_read_before_anothers_save(editor_client):
+    draft = ArticleFactory(title="Peels", status=Status.DRAFT, body="<p>First words.</p>",
+                           publish_at=timezone.now() - timedelta(days=7))
+    page = Article.objects.get(pk=draft.pk)  # as the list action reads it
+    Article.objects.filter(pk=draft.pk).update(body="<p>Words another editor just saved.</p>")
+    before = timezone.now()
+    page.status = Status.PUBLISHED
+    page.save(update_fields=["status", "updated_at"])
+    page.refresh_from_db()
+    assert page.body == "<p>Words another editor just saved.</p>"
+    assert page.status == Status.PUBLISHED and page.publish_at >= before
+
+
+def test_a_page_that_goes_live_at_a_redirected_address_takes_the_redirect_away(client):
+    ArticleFactory(slug="botox-guide")
+    Redirect.objects.create(old_path="/blog/old-guide/", new_path="/blog/botox-guide/")
+    Redirect.objects.create(old_path="/blog/fillers/", new_path="/blog/botox-guide/")
+    fillers = ArticleFactory(slug="fillers", title="Fillers explained")
+    assert dict(Redirect.objects.values_list("old_path", "new_path")) == {"/blog/old-guide/": "/blog/botox-guide/"}
+    fillers.status = Status.DRAFT  # taken down again: "page not found", not the old redirect
+    fillers.save()
+    assert client.get("/blog/fillers/").status_code == 404
+
+
+def test_an_unsaved_forms_autosave_is_named_for_its_page_or_as_new(editor):
+    article = ArticleFactory()
+    content_type = ContentType.objects.get_for_model(article)
+    with time_machine.travel(local(2030, 1, 10, 9, 30), tick=False):
+        kept = Autosave.objects.create(user=editor, content_type=content_type, object_id=article.pk, fields={})
+        new = Autosave.objects.create(user=editor, content_type=content_type, object_id=0, fields={})
+    assert str(kept) == f"editor on article {article.pk} at 09:30"
+    assert str(new) == "editor on article (new) at 09:30"
