@@ -2,12 +2,14 @@
 expired or drafts, what the review lists hold, the words in the admin and on pages.
 Written for the mutants mutation testing found alive in publishing/models.py (docs/testing.md)."""
 
+import time
 from datetime import datetime, timedelta
 
 import pytest
 import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -357,3 +359,13 @@ def test_an_unsaved_forms_autosave_is_named_for_its_page_or_as_new(editor):
         new = Autosave.objects.create(user=editor, content_type=content_type, object_id=0, fields={})
     assert str(kept) == f"editor on article {article.pk} at 09:30"
     assert str(new) == "editor on article (new) at 09:30"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="LISTEN/NOTIFY is PostgreSQL's (CI runs it)")
+def test_hearing_the_content_version_keeps_no_request_waiting():
+    ContentVersion.bump()  # transactional tests start from empty tables
+    started = time.monotonic()
+    for _ in range(5):  # as five page requests on one connection: nothing announced, nothing to wait for
+        ContentVersion.current()
+    assert time.monotonic() - started < 0.5
