@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
 
@@ -369,3 +369,24 @@ def test_hearing_the_content_version_keeps_no_request_waiting():
     for _ in range(5):  # as five page requests on one connection: nothing announced, nothing to wait for
         ContentVersion.current()
     assert time.monotonic() - started < 0.5
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="LISTEN/NOTIFY is PostgreSQL's (CI runs it)")
+def test_a_change_announced_by_another_server_is_heard_as_its_number_and_nothing_else():
+    # Pages are cached under the number heard: any other value (a blank) could serve one cached at another time.
+    ContentVersion.bump()
+    before = ContentVersion.current()
+    other = connections.create_connection("default")
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("UPDATE publishing_contentversion SET version = version + 7 WHERE id = 1")
+            cursor.execute("SELECT pg_notify(%s, %s)", [ContentVersion.CHANNEL, str(before + 7)])
+        heard, deadline = [], time.monotonic() + 1
+        while not heard or heard[-1] != before + 7:
+            assert time.monotonic() < deadline, heard
+            heard.append(ContentVersion.current())
+            time.sleep(0.01)
+    finally:
+        other.close()
+    assert set(heard) <= {before, before + 7}
