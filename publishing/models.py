@@ -395,15 +395,12 @@ class Publishable(models.Model):
         """A sentence for staff saying who can see this page now."""
         if self.is_published():
             if self.unpublish_at:
-                until = date_format(timezone.localtime(self.unpublish_at), "DATETIME_FORMAT")
-                return f"Published: visible to everyone until {until}."
+                return f"Published: visible to everyone until {moment(self.unpublish_at)}"
             return "Published: visible to everyone."
         if self.is_expired():
-            when = date_format(timezone.localtime(self.unpublish_at), "DATETIME_FORMAT")
-            return f"Expired: unpublished itself on {when}. Only staff can see it."
+            return f"Expired: unpublished itself on {moment(self.unpublish_at)} Only staff can see it."
         if self.is_scheduled():
-            when = date_format(timezone.localtime(self.publish_at), "DATETIME_FORMAT")
-            return f"Scheduled: goes live on {when}. Only staff can see it until then."
+            return f"Scheduled: goes live on {moment(self.publish_at)} Only staff can see it until then."
         return "Draft: not published. Only staff can see this page."
 
     def search_text(self):
@@ -494,6 +491,12 @@ class Publishable(models.Model):
     @property
     def description(self):
         return self.meta_description or self.summary
+
+
+def moment(when):
+    """`when` in the clinic's time, ending a sentence: "10 Jan 2030, 9:30 a.m." has its full stop already."""
+    text = date_format(timezone.localtime(when), "DATETIME_FORMAT")
+    return text if text.endswith(".") else f"{text}."
 
 
 def page_types():

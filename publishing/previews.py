@@ -50,9 +50,9 @@ def link_from_token(token):
     except (signing.BadSignature, ValueError) as error:
         raise Http404("No such preview.") from error
     link = PreviewLink.objects.filter(pk=pk, revoked_at=None).select_related("content_type").first()
-    page_type = link and link.content_type.model_class()
+    page_type = link and link.is_active() and link.content_type.model_class()
     page = page_type and page_type.objects.filter(pk=link.object_id).first()
-    if page is None:  # revoked, or the page was deleted
+    if not page:  # revoked, expired (an address the form signed later outlives its link), or the page was deleted
         raise Http404("No such preview.")
     return link, page
 
