@@ -4,7 +4,7 @@ mutants mutation testing found alive in claims/checker.py (docs/testing.md)."""
 import pytest
 
 from claims.checker import Finding, find_claims, rule_name
-from tests.factories import ArticleFactory, TreatmentFactory
+from tests.factories import ArticleFactory, ImageFactory, TreatmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +122,18 @@ def test_an_address_is_read_as_words(settings):
     assert finding.excerpt == "a guaranteed glow"
     page.slug = "why-injections-are-not-painless"
     assert not [f for f in find_claims(page) if f.rule_id == "absolute-safety"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("library_alt", "page_alt"), [
+    ("A guaranteed glow after one visit", ""),  # the library's description, which the page uses as it is
+    ("A treatment room", "A guaranteed glow after one visit"),  # the page's own words for its share image
+])
+def test_a_claim_in_the_share_images_description_is_reported_whoever_wrote_it(settings, library_alt, page_alt):
+    settings.CLINIC_JURISDICTION = "uk"
+    image = ImageFactory(alt_text=library_alt)
+    page = ArticleFactory.build(title="Facial balance", slug="facial-balance", summary="", body="<p>Plain facts.</p>",
+                                share_image=image, share_image_alt=page_alt)
+    [finding] = [f for f in find_claims(page) if f.rule_id == "guaranteed-results"]
+    assert (finding.field, finding.label) == ("share_image_alt", "Share image text alternative")
+    assert "guaranteed glow" in finding.excerpt.lower()
