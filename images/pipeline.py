@@ -121,10 +121,12 @@ def in_srgb(image, icc_profile, format):
             pass  # a broken profile: the plain conversion below
     if image.mode == "CMYK":
         return image.convert("RGB")
-    if image.mode in ("RGB", "L") or (image.mode == "RGBA" and format != "JPEG"):
+    if format != "JPEG" and ("transparency" in image.info or image.mode in ("RGBA", "LA", "PA", "P")):
+        # A transparent colour (a logo's background in a PNG's tRNS) becomes real transparency: the stored copy
+        # keeps no metadata, so it would otherwise show as a solid colour.
+        return image if image.mode == "RGBA" else image.convert("RGBA")
+    if image.mode in ("RGB", "L"):
         return image
-    if format != "JPEG" and ("transparency" in image.info or image.mode in ("LA", "PA", "P")):
-        return image.convert("RGBA")
     return image.convert("RGB")
 
 

@@ -6,9 +6,10 @@ from io import BytesIO
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from images.pipeline import crop_box, crop_name, in_srgb, make_crop, make_renditions, srcset
+from images.pipeline import crop_box, crop_name, in_srgb, make_crop, make_renditions, prepare_image, srcset
 from tests.imagefiles import display_p3_profile
 
 SHARE = (1200, 630)
@@ -146,6 +147,7 @@ def grey_16_bit(transparent=False):
     (Image.new("P", (4, 4), 1), "PNG", "RGBA"),
     (grey_16_bit(), "PNG", "RGB"),                             # 16-bit grey: browsers' 8 bits
     (grey_16_bit(transparent=True), "PNG", "RGBA"),
+    (Image.new("RGB", (4, 4), (9, 9, 9)), "JPEG", "RGB"),
     (Image.new("1", (4, 4), 1), "PNG", "RGB"),
     (Image.new("CMYK", (4, 4), (0, 255, 255, 0)), "JPEG", "RGB"),
 ])
@@ -154,3 +156,22 @@ def test_each_kind_of_image_is_stored_in_a_mode_its_format_and_browsers_hold(ima
     assert converted.mode == stored_mode
     buffer = BytesIO()
     converted.save(buffer, format)  # and can be written in it
+
+
+@pytest.mark.parametrize("mode, background, logo", [("RGB", (255, 255, 255), (200, 20, 20)), ("L", 255, 40)])
+def test_a_png_logo_with_a_transparent_background_colour_keeps_it_see_through(mode, background, logo):
+    buffer = BytesIO()
+    image = Image.new(mode, (40, 20), background)
+    image.paste(logo, (10, 5, 30, 15))
+    image.save(buffer, "PNG", transparency=background)  # a tRNS colour, as simple logo exports have
+    upload = SimpleUploadedFile("logo.png", buffer.getvalue())
+    stored = prepare_image(upload).image
+    assert stored.mode == "RGBA"
+    assert stored.getpixel((2, 2))[3] == 0 and stored.getpixel((20, 10))[3] == 255
+
+
+def test_a_rendition_as_wide_as_the_photo_is_tall_is_still_made_at_its_width(storage):
+    name = save(storage, "library/room.jpg", Image.new("RGB", (1000, 800), (20, 120, 200)), "JPEG")
+    make_renditions(storage, name)
+    assert opened(storage, "renditions/library/room-800.webp").size == (800, 640)
+    assert opened(storage, "renditions/library/room-400.jpg").size == (400, 320)
