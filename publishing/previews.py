@@ -49,10 +49,12 @@ def link_from_token(token):
         pk = int(signing.TimestampSigner(salt=SALT).unsign(token, max_age=max_age_seconds()))
     except (signing.BadSignature, ValueError) as error:
         raise Http404("No such preview.") from error
-    link = PreviewLink.objects.filter(pk=pk, revoked_at=None).select_related("content_type").first()
-    page_type = link and link.is_active() and link.content_type.model_class()
-    page = page_type and page_type.objects.filter(pk=link.object_id).first()
-    if not page:  # revoked, expired (an address the form signed later outlives its link), or the page was deleted
+    link = PreviewLink.objects.filter(pk=pk).select_related("content_type").first()
+    # The link itself must be active too: the form signs its address afresh each time it is shown.
+    page = None
+    if link and link.is_active():
+        page = link.content_type.model_class().objects.filter(pk=link.object_id).first()
+    if page is None:  # revoked, expired, or the page was deleted
         raise Http404("No such preview.")
     return link, page
 
